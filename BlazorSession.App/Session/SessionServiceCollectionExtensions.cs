@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.DataProtection;
+
+namespace BlazorSession.App.Session;
+
+public static class SessionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Every server that should read what another wrote must use the same application name and the same keys:
+    /// Data Protection isolates payloads by application name.
+    /// </summary>
+    public const string DataProtectionApplicationName = "BlazorSession";
+
+    public const string KeysPathSetting = "DataProtection:KeysPath";
+
+    /// <summary>
+    /// Registers the per-circuit <see cref="SessionState"/>, its store over protected sessionStorage, and Data
+    /// Protection with keys persisted where <c>DataProtection:KeysPath</c> says (see <see cref="ResolveKeysPath"/>).
+    /// </summary>
+    public static IServiceCollection AddBrowserSession(this IServiceCollection services, IConfiguration configuration,
+        IHostEnvironment environment)
+    {
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToFileSystem(new DirectoryInfo(ResolveKeysPath(configuration, environment)));
+
+        services.AddScoped<IBrowserSessionStore, ProtectedSessionStore>();
+        services.AddScoped<SessionState>();
+        return services;
+    }
+
+    /// <summary>
+    /// The configured key directory, or by default one per user outside the app's folder (so a redeploy keeps the
+    /// keys), falling back to the content root when the user has no home directory.
+    /// </summary>
+    public static string ResolveKeysPath(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var configured = configuration[KeysPathSetting];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.GetFullPath(configured, environment.ContentRootPath);
+        }
+
+        var userData = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        return string.IsNullOrEmpty(userData)
+            ? Path.Combine(environment.ContentRootPath, ".keys")
+            : Path.Combine(userData, DataProtectionApplicationName, "keys");
+    }
+}

@@ -1,0 +1,113 @@
+namespace BlazorSession.App.Session;
+
+/// <summary>
+/// The session of one circuit (one browser tab): the username, kept in memory for the circuit's lifetime and
+/// persisted to the tab's protected sessionStorage. The store is read once per circuit; pages reached by in-app
+/// navigation see the name without another read.
+/// </summary>
+public sealed class SessionState(IBrowserSessionStore store, ILogger<SessionState> logger)
+{
+    internal const string StorageKey = "session";
+
+    private Task? _load;
+
+    public SessionLoadStatus Status { get; private set; } = SessionLoadStatus.NotLoaded;
+
+    public bool IsLoaded => Status == SessionLoadStatus.Loaded;
+
+    /// <summary>The stored name, or <c>null</c> when none is stored (or it is not loaded yet: see <see cref="Status"/>).</summary>
+    public string? Username { get; private set; }
+
+    /// <summary>Raised after the state changes: loaded, set or cleared, by any component of the circuit.</summary>
+    public event Action? Changed;
+
+    /// <summary>
+    /// Reads the store unless it has been read; concurrent first calls share one read. After a read that could not
+    /// reach the browser, the next call tries again.
+    /// </summary>
+    public Task LoadAsync()
+    {
+        if (_load is null || (_load.IsCompleted && Status == SessionLoadStatus.Unavailable))
+        {
+            _load = ReadStoreAsync();
+        }
+
+        return _load;
+    }
+
+    /// <summary>
+    /// Validates, stores and publishes a new name. Throws <see cref="ArgumentException"/> for a name
+    /// <see cref="UsernameRules"/> rejects and <see cref="BrowserStoreUnavailableException"/> when the browser
+    /// cannot be reached; in both cases the previous name is kept.
+    /// </summary>
+    public async Task SetUsernameAsync(string? input)
+    {
+        if (UsernameRules.Validate(input) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(input));
+        }
+
+        // A read finishing after this write would put the old name back: let it finish first.
+        await LoadAsync();
+        var username = UsernameRules.Normalize(input);
+        await store.SetAsync(StorageKey, StoredSession.For(username));
+        Publish(username);
+    }
+
+    /// <summary>Removes the name, as Flask's <c>session.pop('username')</c>.</summary>
+    public async Task ClearAsync()
+    {
+        await LoadAsync();
+        await store.DeleteAsync(StorageKey);
+        Publish(null);
+    }
+
+    private async Task ReadStoreAsync()
+    {
+        try
+        {
+            var stored = await store.GetAsync<StoredSession>(StorageKey);
+            if (stored is { IsValid: false })
+            {
+                throw new StoredValueUnreadableException(StorageKey);
+            }
+
+            Publish(stored?.Username);
+        }
+        catch (StoredValueUnreadableException exception)
+        {
+            SessionLog.StoredSessionUnreadable(logger, DescribeCause(exception));
+            await DeleteUnreadableEntryAsync();
+            Publish(null);
+        }
+        catch (BrowserStoreUnavailableException exception)
+        {
+            SessionLog.StoreUnavailable(logger, "reading the session", DescribeCause(exception));
+            Status = SessionLoadStatus.Unavailable;
+            Changed?.Invoke();
+        }
+    }
+
+    private async Task DeleteUnreadableEntryAsync()
+    {
+        try
+        {
+            await store.DeleteAsync(StorageKey);
+        }
+        catch (BrowserStoreUnavailableException exception)
+        {
+            // The entry stays unreadable and will be caught again on the next read; nothing is lost.
+            SessionLog.StoreUnavailable(logger, "deleting an unreadable session", DescribeCause(exception));
+        }
+    }
+
+    private void Publish(string? username)
+    {
+        Username = username;
+        Status = SessionLoadStatus.Loaded;
+        Changed?.Invoke();
+    }
+
+    private static string DescribeCause(Exception exception) =>
+        exception.InnerException?.GetType().Name ?? "unexpected payload";
+}

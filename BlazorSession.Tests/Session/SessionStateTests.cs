@@ -1,0 +1,213 @@
+using BlazorSession.App.Session;
+using BlazorSession.Tests.Fakes;
+using Microsoft.Extensions.Logging;
+
+namespace BlazorSession.Tests.Session;
+
+public class SessionStateTests
+{
+    private readonly InMemoryBrowserSessionStore _store = new();
+    private readonly RecordingLogger<SessionState> _logger = new();
+    private readonly SessionState _state;
+
+    public SessionStateTests() => _state = new SessionState(_store, _logger);
+
+    [Fact]
+    public void Status_IsNotLoaded_BeforeTheFirstRead()
+    {
+        Assert.Equal(SessionLoadStatus.NotLoaded, _state.Status);
+        Assert.Null(_state.Username);
+        Assert.Equal(0, _store.ReadCount);
+    }
+
+    [Fact]
+    public async Task LoadAsync_ReadsTheStoredName()
+    {
+        _store.Put(SessionState.StorageKey, StoredSession.For("Ada"));
+
+        await _state.LoadAsync();
+
+        Assert.Equal(SessionLoadStatus.Loaded, _state.Status);
+        Assert.Equal("Ada", _state.Username);
+    }
+
+    [Fact]
+    public async Task LoadAsync_WithNothingStored_IsLoadedWithNoName()
+    {
+        await _state.LoadAsync();
+
+        Assert.True(_state.IsLoaded);
+        Assert.Null(_state.Username);
+    }
+
+    [Fact]
+    public async Task LoadAsync_ReadsTheStoreOnlyOnce()
+    {
+        await _state.LoadAsync();
+        await _state.LoadAsync();
+        await _state.SetUsernameAsync("Ada");
+        await _state.LoadAsync();
+
+        Assert.Equal(1, _store.ReadCount);
+    }
+
+    [Fact]
+    public async Task LoadAsync_ConcurrentFirstCallsShareOneRead()
+    {
+        _store.Put(SessionState.StorageKey, StoredSession.For("Ada"));
+        _store.HoldReads();
+
+        var first = _state.LoadAsync();
+        var second = _state.LoadAsync();
+        _store.ReleaseReads();
+        await Task.WhenAll(first, second);
+
+        Assert.Equal(1, _store.ReadCount);
+        Assert.Equal("Ada", _state.Username);
+    }
+
+    [Fact]
+    public async Task LoadAsync_RaisesChanged()
+    {
+        var notifications = 0;
+        _state.Changed += () => notifications++;
+
+        await _state.LoadAsync();
+
+        Assert.Equal(1, notifications);
+    }
+
+    [Fact]
+    public async Task SetUsernameAsync_StoresTrimmedName_AndRaisesChanged()
+    {
+        string? seenInHandler = null;
+        _state.Changed += () => seenInHandler = _state.Username;
+
+        await _state.SetUsernameAsync("  Ada Lovelace  ");
+
+        Assert.Equal("Ada Lovelace", _state.Username);
+        Assert.Equal("Ada Lovelace", seenInHandler);
+        Assert.Equal(StoredSession.For("Ada Lovelace"), _store.Peek(SessionState.StorageKey));
+    }
+
+    [Fact]
+    public async Task SetUsernameAsync_WaitsForThePendingRead_SoTheOldNameCannotComeBack()
+    {
+        _store.Put(SessionState.StorageKey, StoredSession.For("Old"));
+        _store.HoldReads();
+        var load = _state.LoadAsync();
+
+        var save = _state.SetUsernameAsync("New");
+        _store.ReleaseReads();
+        await Task.WhenAll(load, save);
+
+        Assert.Equal("New", _state.Username);
+        Assert.Equal(StoredSession.For("New"), _store.Peek(SessionState.StorageKey));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("tab\tinside")]
+    [InlineData("line\nbreak")]
+    public async Task SetUsernameAsync_RejectsInvalidName_AndKeepsTheStoredOne(string input)
+    {
+        await _state.SetUsernameAsync("Ada");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => _state.SetUsernameAsync(input));
+
+        Assert.Equal("Ada", _state.Username);
+        Assert.Equal(StoredSession.For("Ada"), _store.Peek(SessionState.StorageKey));
+    }
+
+    [Fact]
+    public async Task SetUsernameAsync_RejectsTooLongName_AndKeepsTheStoredOne()
+    {
+        await _state.SetUsernameAsync("Ada");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => _state.SetUsernameAsync(new string('a', 65)));
+
+        Assert.Equal("Ada", _state.Username);
+        Assert.Equal(1, _store.WriteCount);
+    }
+
+    [Fact]
+    public async Task SetUsernameAsync_WhenBrowserUnreachable_ThrowsAndKeepsThePreviousName()
+    {
+        await _state.SetUsernameAsync("Ada");
+        _store.Unavailable = true;
+
+        await Assert.ThrowsAsync<BrowserStoreUnavailableException>(() => _state.SetUsernameAsync("Grace"));
+
+        Assert.Equal("Ada", _state.Username);
+    }
+
+    [Fact]
+    public async Task ClearAsync_RemovesTheName_AndRaisesChanged()
+    {
+        await _state.SetUsernameAsync("Ada");
+        var notifications = 0;
+        _state.Changed += () => notifications++;
+
+        await _state.ClearAsync();
+
+        Assert.Null(_state.Username);
+        Assert.True(_state.IsLoaded);
+        Assert.False(_store.Contains(SessionState.StorageKey));
+        Assert.Equal(1, notifications);
+    }
+
+    [Fact]
+    public async Task LoadAsync_UnreadableEntry_ReadsAsEmpty_DeletesIt_AndWarnsWithoutTheName()
+    {
+        _store.PutUnreadable(SessionState.StorageKey);
+
+        await _state.LoadAsync();
+
+        Assert.True(_state.IsLoaded);
+        Assert.Null(_state.Username);
+        Assert.False(_store.Contains(SessionState.StorageKey));
+        var warning = Assert.Single(_logger.Entries);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+    }
+
+    [Theory]
+    [InlineData(2, "Ada")]
+    [InlineData(0, "Ada")]
+    [InlineData(StoredSession.CurrentVersion, null)]
+    [InlineData(StoredSession.CurrentVersion, "")]
+    [InlineData(StoredSession.CurrentVersion, "  padded  ")]
+    [InlineData(StoredSession.CurrentVersion, "bell\a")]
+    public async Task LoadAsync_PayloadThisVersionWouldNotHaveWritten_ReadsAsEmpty_AndIsDeleted(int version, string? username)
+    {
+        _store.Put(SessionState.StorageKey, new StoredSession(version, username));
+
+        await _state.LoadAsync();
+
+        Assert.True(_state.IsLoaded);
+        Assert.Null(_state.Username);
+        Assert.False(_store.Contains(SessionState.StorageKey));
+        Assert.Contains(_logger.Entries, entry => entry.Level == LogLevel.Warning);
+        Assert.DoesNotContain(_logger.Entries, entry => username is { Length: > 0 } && entry.Message.Contains(username.Trim()));
+    }
+
+    [Fact]
+    public async Task LoadAsync_WhenBrowserUnreachable_ReportsUnavailable_AndTriesAgainNextTime()
+    {
+        _store.Put(SessionState.StorageKey, StoredSession.For("Ada"));
+        _store.Unavailable = true;
+
+        await _state.LoadAsync();
+
+        Assert.Equal(SessionLoadStatus.Unavailable, _state.Status);
+        Assert.Null(_state.Username);
+        Assert.True(_store.Contains(SessionState.StorageKey));
+        Assert.Equal(LogLevel.Warning, Assert.Single(_logger.Entries).Level);
+
+        _store.Unavailable = false;
+        await _state.LoadAsync();
+
+        Assert.Equal(SessionLoadStatus.Loaded, _state.Status);
+        Assert.Equal("Ada", _state.Username);
+    }
+}
