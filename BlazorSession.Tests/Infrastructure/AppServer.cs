@@ -1,0 +1,178 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace BlazorSession.Tests.Infrastructure;
+
+/// <summary>
+/// The real app, run as its own process from its build output (what <c>dotnet run</c> runs), on a free loopback
+/// port with its own Data Protection key directory. It can be stopped and started again on the same port, with
+/// the same or a fresh key directory, to test restarts the way a browser sees them.
+/// </summary>
+public sealed class AppServer : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly List<string> _keyDirectories = [];
+    private Process? _process;
+
+    private AppServer(int port) => BaseUrl = new Uri($"http://127.0.0.1:{port}/");
+
+    public Uri BaseUrl { get; }
+
+    public string KeysPath { get; private set; } = "";
+
+    public int? ProcessId => _process?.Id;
+
+    /// <summary>Everything the server wrote to stdout and stderr, across restarts.</summary>
+    public IReadOnlyCollection<string> Output => _output;
+
+    public static async Task<AppServer> StartAsync()
+    {
+        var server = new AppServer(FindFreePort());
+        await server.StartProcessAsync(server.CreateKeyDirectory());
+        return server;
+    }
+
+    /// <summary>Stops the process (SIGKILL: nothing is flushed, as in a crash) and starts it again on the same port.</summary>
+    public async Task RestartAsync(bool freshKeys = false)
+    {
+        Stop();
+        await StartProcessAsync(freshKeys ? CreateKeyDirectory() : KeysPath);
+    }
+
+    public void Stop()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Stop();
+        foreach (var directory in _keyDirectories)
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp directory left behind is harmless; failing the run over it is not.
+            }
+        }
+
+        await Task.CompletedTask;
+    }
+
+    private string CreateKeyDirectory()
+    {
+        var directory = Directory.CreateTempSubdirectory("blazorsession-keys-").FullName;
+        _keyDirectories.Add(directory);
+        return directory;
+    }
+
+    private async Task StartProcessAsync(string keysPath)
+    {
+        KeysPath = keysPath;
+        var appDirectory = FindAppBuildOutput();
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = appDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        startInfo.ArgumentList.Add(Path.Combine(appDirectory, "BlazorSession.App.dll"));
+        startInfo.Environment["ASPNETCORE_URLS"] = BaseUrl.ToString().TrimEnd('/');
+        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        startInfo.Environment["DataProtection__KeysPath"] = keysPath;
+
+        var process = new Process { StartInfo = startInfo };
+        process.OutputDataReceived += (_, e) => Record(e.Data);
+        process.ErrorDataReceived += (_, e) => Record(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+
+        await WaitUntilAnsweringAsync(process);
+    }
+
+    private void Record(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
+    }
+
+    private async Task WaitUntilAnsweringAsync(Process process)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var deadline = new CancellationTokenSource(StartTimeout);
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        while (await poll.WaitForNextTickAsync(deadline.Token))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException(
+                    $"The app exited with code {process.ExitCode} before answering:{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(BaseUrl, deadline.Token);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+        }
+    }
+
+    private static int FindFreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The app's own build output for the configuration these tests were built in.</summary>
+    private static string FindAppBuildOutput()
+    {
+        var configuration = typeof(AppServer).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "BlazorSession.sln")))
+        {
+            root = root.Parent;
+        }
+
+        if (root is null)
+        {
+            throw new InvalidOperationException($"BlazorSession.sln not found above {AppContext.BaseDirectory}.");
+        }
+
+        var output = Path.Combine(root.FullName, "BlazorSession.App", "bin", configuration, "net10.0");
+        return File.Exists(Path.Combine(output, "BlazorSession.App.dll"))
+            ? output
+            : throw new InvalidOperationException($"The app is not built at {output}; build the solution first.");
+    }
+}
