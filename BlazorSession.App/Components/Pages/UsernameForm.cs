@@ -3,12 +3,19 @@ using BlazorSession.App.Session;
 
 namespace BlazorSession.App.Components.Pages;
 
-/// <summary>The set-session form's model: the raw text typed, checked with the same rules the state service applies.</summary>
+/// <summary>The set-session form's model: the raw text typed, checked with the rules the session state applies.</summary>
 public sealed class UsernameForm
 {
-    [CustomValidation(typeof(UsernameForm), nameof(ValidateUsername))]
+    [Username]
     public string? Username { get; set; }
+}
 
-    public static ValidationResult? ValidateUsername(string? username) =>
-        UsernameRules.Validate(username) is { } problem ? new ValidationResult(problem) : ValidationResult.Success;
+/// <summary>Validates with <see cref="UsernameRules"/>, so the form shows the same reason the state service would give.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class UsernameAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        UsernameRules.Validate(value as string) is { } problem
+            ? new ValidationResult(problem, validationContext.MemberName is { } member ? [member] : null)
+            : ValidationResult.Success;
 }

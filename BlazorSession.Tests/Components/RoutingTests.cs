@@ -1,0 +1,45 @@
+using BlazorSession.App.Components;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlazorSession.Tests.Components;
+
+public class RoutingTests : SessionComponentTestContext
+{
+    public RoutingTests() => JSInterop.Mode = JSRuntimeMode.Loose;
+
+    [Theory]
+    [InlineData("/set-session", "Set session")]
+    [InlineData("/set_session", "Set session")]
+    [InlineData("/get-session", "Get session")]
+    [InlineData("/get_session", "Get session")]
+    [InlineData("/", "BlazorSession")]
+    public void Route_ShowsItsPage(string path, string heading)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(path);
+
+        var cut = Render<Routes>();
+
+        Assert.Equal(heading, cut.Find("h1").TextContent);
+    }
+
+    [Fact]
+    public void UnknownRoute_ShowsNotFound()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/no-such-page");
+
+        var cut = Render<Routes>();
+
+        Assert.Equal("Not found", cut.Find("h1").TextContent);
+    }
+
+    [Fact]
+    public void HomePage_LinksToBothPages()
+    {
+        var cut = Render<App.Components.Pages.Home>();
+
+        var hrefs = cut.FindAll("main a, ul a").Select(link => link.GetAttribute("href")).ToList();
+        Assert.Contains("set-session", hrefs);
+        Assert.Contains("get-session", hrefs);
+    }
+}

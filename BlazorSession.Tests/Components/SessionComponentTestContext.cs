@@ -1,0 +1,34 @@
+using BlazorSession.App.Session;
+using BlazorSession.Tests.Fakes;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BlazorSession.Tests.Components;
+
+/// <summary>
+/// A bUnit context with the real <see cref="SessionState"/> over the in-memory store, rendering as an interactive
+/// server circuit unless a test says otherwise.
+/// </summary>
+public abstract class SessionComponentTestContext : BunitContext
+{
+    private protected InMemoryBrowserSessionStore Store { get; } = new();
+
+    protected SessionComponentTestContext()
+    {
+        Services.AddSingleton<IBrowserSessionStore>(Store);
+        Services.AddSingleton<ILogger<SessionState>>(NullLogger<SessionState>.Instance);
+        Services.AddScoped<SessionState>();
+        RenderInteractively();
+    }
+
+    protected SessionState Session => Services.GetRequiredService<SessionState>();
+
+    protected void RenderInteractively() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+    /// <summary>The state of a page while it is prerendered, before the circuit is up.</summary>
+    protected void RenderAsPrerendered() => SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+    protected void StoreName(string name) => Store.Put(SessionState.StorageKey, StoredSession.For(name));
+}

@@ -1,0 +1,133 @@
+using BlazorSession.App.Components.Pages;
+using BlazorSession.App.Session;
+
+namespace BlazorSession.Tests.Components;
+
+public class SetSessionPageTests : SessionComponentTestContext
+{
+    [Fact]
+    public void Form_HasALabelledUsernameInputAndASaveButton()
+    {
+        var cut = Render<SetSession>();
+
+        var label = cut.Find("label");
+        Assert.Equal("Username", label.TextContent);
+        Assert.Equal("username", label.GetAttribute("for"));
+        Assert.NotNull(cut.Find("input#username"));
+        var button = cut.Find("button[type=submit]");
+        Assert.Equal("Save", button.TextContent);
+        Assert.Equal("Set session", cut.Find("h1").TextContent);
+    }
+
+    [Fact]
+    public void InputAndButton_AreDisabled_WhilePrerendering()
+    {
+        RenderAsPrerendered();
+
+        var cut = Render<SetSession>();
+
+        Assert.True(cut.Find("input#username").HasAttribute("disabled"));
+        Assert.True(cut.Find("button[type=submit]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void InputAndButton_AreEnabled_WhenInteractive()
+    {
+        var cut = Render<SetSession>();
+
+        Assert.False(cut.Find("input#username").HasAttribute("disabled"));
+        Assert.False(cut.Find("button[type=submit]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Submitting_AName_StoresIt_AndConfirms()
+    {
+        var cut = Render<SetSession>();
+
+        cut.Find("input#username").Change("  Ada Lovelace ");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() =>
+            cut.Find("[role=status]").MarkupMatches("<p role=\"status\" class=\"success\">Session data set successfully!</p>"));
+        Assert.Equal("Ada Lovelace", Session.Username);
+        Assert.Equal(StoredSession.For("Ada Lovelace"), Store.Peek(SessionState.StorageKey));
+    }
+
+    [Theory]
+    [InlineData("", UsernameRules.BlankMessage)]
+    [InlineData("    ", UsernameRules.BlankMessage)]
+    [InlineData("tab\there", UsernameRules.ControlCharacterMessage)]
+    [InlineData("65 characters xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", UsernameRules.TooLongMessage)]
+    public void Submitting_ABadName_ShowsWhy_AndKeepsTheStoredName(string input, string message)
+    {
+        StoreName("Ada");
+        var cut = Render<SetSession>();
+
+        cut.Find("input#username").Change(input);
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal(message, cut.Find(".validation-message").TextContent));
+        Assert.Empty(cut.FindAll("[role=status]"));
+        Assert.Equal(StoredSession.For("Ada"), Store.Peek(SessionState.StorageKey));
+        Assert.Equal(0, Store.WriteCount);
+    }
+
+    [Fact]
+    public void Submitting_Exactly64Characters_IsAccepted()
+    {
+        var name = new string('n', UsernameRules.MaxLength);
+        var cut = Render<SetSession>();
+
+        cut.Find("input#username").Change(name);
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal("Session data set successfully!", cut.Find("[role=status]").TextContent));
+        Assert.Equal(name, Session.Username);
+        Assert.Empty(cut.FindAll(".validation-message"));
+    }
+
+    [Fact]
+    public void ABadSubmission_AfterAGoodOne_RemovesTheSuccessMessage()
+    {
+        var cut = Render<SetSession>();
+        cut.Find("input#username").Change("Ada");
+        cut.Find("form").Submit();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[role=status]")));
+
+        cut.Find("input#username").Change(" ");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[role=status]")));
+        Assert.Equal(UsernameRules.BlankMessage, cut.Find(".validation-message").TextContent);
+        Assert.Equal("Ada", Session.Username);
+    }
+
+    [Fact]
+    public void Submitting_WhenTheBrowserIsUnreachable_ShowsAnAlert_AndKeepsTheStoredName()
+    {
+        StoreName("Ada");
+        var cut = Render<SetSession>();
+        Store.Unavailable = true;
+
+        cut.Find("input#username").Change("Grace");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("could not be saved", cut.Find("[role=alert]").TextContent));
+        Assert.Empty(cut.FindAll("[role=status]"));
+        Assert.NotEqual("Grace", Session.Username);
+        Assert.Equal(StoredSession.For("Ada"), Store.Peek(SessionState.StorageKey));
+    }
+
+    [Fact]
+    public void MarkupInAName_IsStoredAsText()
+    {
+        const string name = "<img src=x onerror=alert(1)>";
+        var cut = Render<SetSession>();
+
+        cut.Find("input#username").Change(name);
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal(name, Session.Username));
+        Assert.Empty(cut.FindAll("img"));
+    }
+}
