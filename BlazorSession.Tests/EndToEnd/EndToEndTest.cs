@@ -1,0 +1,108 @@
+using System.Runtime.CompilerServices;
+using BlazorSession.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorSession.Tests.EndToEnd;
+
+/// <summary>
+/// Base for browser tests: a fresh context (its own sessionStorage) per test on the class's shared browser and app,
+/// the app's pages as small helpers, and a screenshot plus the page's HTML saved when a test fails.
+/// </summary>
+[Trait("Category", "E2E")]
+[Collection(EndToEndGroup.Name)]
+public abstract class EndToEndTest(BrowserAppFixture fixture) : IAsyncLifetime
+{
+    public const string NoSessionText = "No session data found.";
+    public const string SavedText = "Session data set successfully!";
+
+    private static readonly string ArtifactDirectory =
+        Path.Combine(AppContext.BaseDirectory, "TestResults", "e2e");
+
+    static EndToEndTest()
+    {
+        // Blazor's first render after the circuit starts is quick here, but CI machines are shared and slow.
+        SetDefaultExpectTimeout(15_000);
+    }
+
+    protected BrowserAppFixture Fixture { get; } = fixture;
+
+    protected IBrowserContext Context { get; private set; } = null!;
+
+    protected IPage Page { get; private set; } = null!;
+
+    protected ILocator Result => Page.Locator("#result");
+
+    protected ILocator UsernameInput => Page.GetByLabel("Username");
+
+    protected ILocator ErrorUi => Page.Locator("#blazor-error-ui");
+
+    public virtual async Task InitializeAsync()
+    {
+        Context = await Fixture.Browser.NewContextAsync();
+        Page = await Context.NewPageAsync();
+    }
+
+    public virtual async Task DisposeAsync() => await Context.DisposeAsync();
+
+    /// <summary>The app under test; the shared one unless a test class runs its own.</summary>
+    protected virtual AppServer Server => Fixture.Server;
+
+    protected string Url(string path) => new Uri(Server.BaseUrl, path).ToString();
+
+    /// <summary>Runs a test body; when it fails, keeps what the page looked like next to the test results.</summary>
+    protected async Task RecordingFailuresAsync(Func<Task> body, [CallerMemberName] string testName = "")
+    {
+        try
+        {
+            await body();
+        }
+        catch (Exception failure)
+        {
+            var saved = await SaveArtifactsAsync($"{GetType().Name}.{testName}");
+            throw new InvalidOperationException($"{failure.Message}{Environment.NewLine}{saved}", failure);
+        }
+    }
+
+    protected async Task OpenAsync(string path)
+    {
+        await Page.GotoAsync(Url(path));
+    }
+
+    /// <summary>Opens the set page, waits until it is interactive, and saves <paramref name="name"/>.</summary>
+    protected async Task SaveNameAsync(string name)
+    {
+        if (!Page.Url.EndsWith("/set-session", StringComparison.Ordinal))
+        {
+            await OpenAsync("set-session");
+        }
+
+        await Expect(UsernameInput).ToBeEnabledAsync();
+        await UsernameInput.FillAsync(name);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+    }
+
+    protected async Task ExpectSavedAsync() =>
+        await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = SavedText })).ToBeVisibleAsync();
+
+    protected async Task ExpectShownAsync(string name) =>
+        await Expect(Result).ToHaveTextAsync($"Session username: {name}");
+
+    protected async Task ExpectNoErrorUiAsync() => await Expect(ErrorUi).ToBeHiddenAsync();
+
+    private async Task<string> SaveArtifactsAsync(string name)
+    {
+        try
+        {
+            Directory.CreateDirectory(ArtifactDirectory);
+            var basePath = Path.Combine(ArtifactDirectory, name);
+            await Page.ScreenshotAsync(new() { Path = basePath + ".png", FullPage = true });
+            await File.WriteAllTextAsync(basePath + ".html", await Page.ContentAsync());
+            return $"The page was saved to {basePath}.png and {basePath}.html.";
+        }
+        catch (PlaywrightException exception)
+        {
+            return $"The page could not be saved: {exception.Message}";
+        }
+    }
+}

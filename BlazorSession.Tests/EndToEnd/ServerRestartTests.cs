@@ -1,0 +1,93 @@
+using BlazorSession.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorSession.Tests.EndToEnd;
+
+/// <summary>These tests stop and start the server, so each one runs its own instead of the shared one.</summary>
+public class ServerRestartTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
+{
+    private AppServer? _ownServer;
+
+    protected override AppServer Server => _ownServer ?? throw new InvalidOperationException("Not started.");
+
+    public override async Task InitializeAsync()
+    {
+        _ownServer = await AppServer.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownServer is not null)
+        {
+            await _ownServer.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public Task RestartWithTheSameKeys_KeepsTheName() => RecordingFailuresAsync(async () =>
+    {
+        await SaveNameAsync("Survives Restarts");
+        await ExpectSavedAsync();
+
+        await Server.RestartAsync();
+        await Page.GotoAsync(Url("get-session"));
+
+        await ExpectShownAsync("Survives Restarts");
+        await ExpectNoErrorUiAsync();
+    });
+
+    [Fact]
+    public Task RestartWithFreshKeys_StartsACleanEmptySession_WithoutErrorUi() => RecordingFailuresAsync(async () =>
+    {
+        await SaveNameAsync("Lost With The Keys");
+        await ExpectSavedAsync();
+
+        await Server.RestartAsync(freshKeys: true);
+        await Page.GotoAsync(Url("get-session"));
+
+        await Expect(Result).ToHaveTextAsync(NoSessionText);
+        await ExpectNoErrorUiAsync();
+        Assert.Contains(Server.Output, line => line.Contains("could not be read", StringComparison.Ordinal));
+        Assert.DoesNotContain(Server.Output, line => line.Contains("Lost With The Keys", StringComparison.Ordinal));
+    });
+
+    [Fact]
+    public Task DroppedConnection_RecoversByItself_AndStillShowsTheName() => RecordingFailuresAsync(async () =>
+    {
+        await SaveNameAsync("Reconnecting");
+        await ExpectSavedAsync();
+        await Page.GotoAsync(Url("get-session"));
+        await ExpectShownAsync("Reconnecting");
+
+        await Page.EvaluateAsync("() => Blazor._internal.forceCloseConnection()");
+
+        await ExpectShownAsync("Reconnecting");
+        await Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Set session" }).ClickAsync();
+        await Expect(UsernameInput).ToBeEnabledAsync();
+        await Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Get session" }).ClickAsync();
+        await ExpectShownAsync("Reconnecting");
+        await ExpectNoErrorUiAsync();
+    });
+
+    [Fact]
+    public Task ServerRestartUnderAnOpenPage_RecoversByItself_AndStillShowsTheName() => RecordingFailuresAsync(async () =>
+    {
+        await SaveNameAsync("Outlives The Server");
+        await ExpectSavedAsync();
+        await Page.GotoAsync(Url("get-session"));
+        await ExpectShownAsync("Outlives The Server");
+
+        await Server.RestartAsync();
+
+        // The old circuit died with the process: the page must notice, get a new circuit and read the name back,
+        // without the test reloading it.
+        await Page.WaitForFunctionAsync(
+            "() => document.querySelector('#result')?.textContent === 'Session username: Outlives The Server' && !document.querySelector('#components-reconnect-modal[open], .components-reconnect-show')",
+            null, new() { Timeout = 60_000 });
+        await Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Set session" }).ClickAsync();
+        await Expect(UsernameInput).ToBeEnabledAsync();
+        await ExpectNoErrorUiAsync();
+    });
+}
