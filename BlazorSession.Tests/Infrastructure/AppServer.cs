@@ -145,6 +145,10 @@ public sealed class AppServer : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException) when (!deadline.IsCancellationRequested)
+            {
+                // The first request timed out: on a busy machine a starting app can take longer than one attempt.
+            }
         }
     }
 

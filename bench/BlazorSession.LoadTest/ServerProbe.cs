@@ -37,8 +37,10 @@ internal sealed class ServerProbe(Uri baseUrl, int? processId, HttpClient http)
                 ? await response.Content.ReadFromJsonAsync<HeapSample>(cancellationToken)
                 : null;
         }
-        catch (HttpRequestException)
+        catch (Exception exception) when (exception is HttpRequestException
+            || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // No endpoint, or no answer in time: the report leaves the managed figures out.
             return null;
         }
     }
