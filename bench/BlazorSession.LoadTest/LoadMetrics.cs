@@ -14,6 +14,9 @@ internal sealed class LoadMetrics(TimeSpan stepTimeout)
         StepNames.All.Select(step => KeyValuePair.Create(step, NewHistogram())));
     private readonly ConcurrentDictionary<string, long> _errors = new();
     private readonly ConcurrentQueue<string> _errorSamples = new();
+    private readonly ConcurrentDictionary<string, long> _jsCalls = new(StringComparer.Ordinal);
+    private long _renderBatches;
+    private long _renderBatchBytes;
 
     public long ErrorCount => _errors.Values.Sum();
 
@@ -44,6 +47,19 @@ internal sealed class LoadMetrics(TimeSpan stepTimeout)
             return false;
         }
     }
+
+    /// <summary>A render batch the server sent: its count and size show the render work each step costs.</summary>
+    public void RecordRenderBatch(int bytes)
+    {
+        Interlocked.Increment(ref _renderBatches);
+        Interlocked.Add(ref _renderBatchBytes, bytes);
+    }
+
+    public void RecordJSCall(string identifier) => _jsCalls.AddOrUpdate(identifier, 1, (_, count) => count + 1);
+
+    public TrafficReport TrafficReport() =>
+        new(Interlocked.Read(ref _renderBatches), Interlocked.Read(ref _renderBatchBytes),
+            new SortedDictionary<string, long>(_jsCalls, StringComparer.Ordinal));
 
     public IReadOnlyList<StepReport> StepReports() =>
         [.. StepNames.All.Select(step => StepReport.From(step, _steps[step]))];
@@ -89,3 +105,8 @@ public sealed record StepReport(string Name, long Count, double P50, double P95,
 }
 
 public sealed record ErrorReport(long Total, IReadOnlyDictionary<string, long> ByKind, IReadOnlyList<string> Samples);
+
+/// <param name="RenderBatches">Render batches the server sent to all circuits.</param>
+/// <param name="RenderBatchBytes">Their total size.</param>
+/// <param name="JSInteropCalls">JS interop calls the server made, by function.</param>
+public sealed record TrafficReport(long RenderBatches, long RenderBatchBytes, IReadOnlyDictionary<string, long> JSInteropCalls);

@@ -12,6 +12,7 @@ public sealed record LoadReport(
     double HoldSeconds,
     ErrorReport Errors,
     IReadOnlyList<StepReport> Steps,
+    TrafficReport Traffic,
     long? ServerManagedBytesPerCircuit,
     long? ServerRssBytesPerCircuit,
     ServerReport Server,
@@ -37,6 +38,7 @@ public sealed record LoadReport(
             Math.Round((total - rampUp).TotalSeconds, 1),
             metrics.ErrorReport(),
             metrics.StepReports(),
+            metrics.TrafficReport(),
             PerCircuit(atZero.Heap?.ManagedBytes, atN.Heap?.ManagedBytes),
             PerCircuit(atZero.RssBytes, atN.RssBytes),
             new ServerReport(

@@ -50,7 +50,7 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
 
         return await metrics.MeasureAsync(StepNames.StartCircuit, async token =>
         {
-            _circuit = await BlazorCircuit.StartAsync(baseUri, pageUri, page!, token);
+            _circuit = await BlazorCircuit.StartAsync(baseUri, pageUri, page!, metrics, token);
             await _circuit.WaitForAsync(IsFormReady, token);
         }, cancellationToken);
     }

@@ -19,6 +19,7 @@ internal sealed class BlazorCircuit : IAsyncDisposable
     private const string NullJson = "null";
 
     private readonly Uri _baseUri;
+    private readonly LoadMetrics _metrics;
     private readonly HubConnection _hub;
     private readonly Lock _gate = new();
     private readonly DomMirror _dom = new();
@@ -31,9 +32,10 @@ internal sealed class BlazorCircuit : IAsyncDisposable
     private LoadTestException? _failure;
     private volatile bool _closing;
 
-    private BlazorCircuit(Uri baseUri)
+    private BlazorCircuit(Uri baseUri, LoadMetrics metrics)
     {
         _baseUri = baseUri;
+        _metrics = metrics;
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(baseUri, "_blazor"), options =>
             {
@@ -72,9 +74,10 @@ internal sealed class BlazorCircuit : IAsyncDisposable
     public bool IsConnected => _hub.State == HubConnectionState.Connected && _failure is null;
 
     /// <summary>Opens <c>/_blazor</c>, starts a circuit for <paramref name="pageUri"/> and adds the page's root components.</summary>
-    public static async Task<BlazorCircuit> StartAsync(Uri baseUri, Uri pageUri, PrerenderedPage page, CancellationToken cancellationToken)
+    public static async Task<BlazorCircuit> StartAsync(Uri baseUri, Uri pageUri, PrerenderedPage page, LoadMetrics metrics,
+        CancellationToken cancellationToken)
     {
-        var circuit = new BlazorCircuit(baseUri);
+        var circuit = new BlazorCircuit(baseUri, metrics);
         try
         {
             await circuit._hub.StartAsync(cancellationToken);
@@ -169,6 +172,7 @@ internal sealed class BlazorCircuit : IAsyncDisposable
     private async Task OnRenderBatchAsync(long batchId, byte[] data)
     {
         string? error = null;
+        _metrics.RecordRenderBatch(data.Length);
         lock (_gate)
         {
             try
@@ -192,6 +196,7 @@ internal sealed class BlazorCircuit : IAsyncDisposable
 
     private Task OnBeginInvokeJSAsync(long asyncHandle, string identifier, string argsJson)
     {
+        _metrics.RecordJSCall(identifier);
         string resultJson;
         using (var args = JsonDocument.Parse(argsJson))
         {
