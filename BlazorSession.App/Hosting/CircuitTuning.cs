@@ -40,27 +40,19 @@ public static class CircuitTuning
 
         public long Connected => Interlocked.Read(ref _connected);
 
-        public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _open);
-            return Task.CompletedTask;
-        }
+        public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken) => Count(ref _open, 1);
 
-        public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
-        {
-            Interlocked.Decrement(ref _open);
-            return Task.CompletedTask;
-        }
+        public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken) => Count(ref _open, -1);
 
-        public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _connected);
-            return Task.CompletedTask;
-        }
+        public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken) =>
+            Count(ref _connected, 1);
 
-        public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
+        public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken) =>
+            Count(ref _connected, -1);
+
+        private static Task Count(ref long counter, long change)
         {
-            Interlocked.Decrement(ref _connected);
+            Interlocked.Add(ref counter, change);
             return Task.CompletedTask;
         }
     }

@@ -146,9 +146,16 @@ internal sealed class BlazorCircuit : IAsyncDisposable
         _dotNetCalls[callId] = completion;
         var descriptor = new { eventHandlerId, eventName, eventFieldInfo };
         var argsJson = JsonSerializer.Serialize(new[] { descriptor, eventArgs });
-        await _hub.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", interopObjectId, argsJson,
-            cancellationToken);
-        await completion.Task.WaitAsync(cancellationToken);
+        try
+        {
+            await _hub.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", interopObjectId, argsJson,
+                cancellationToken);
+            await completion.Task.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            _dotNetCalls.TryRemove(callId, out _);
+        }
     }
 
     /// <summary>An in-app link click: the browser script intercepts it, pushes history and tells the circuit.</summary>
