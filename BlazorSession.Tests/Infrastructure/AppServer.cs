@@ -32,8 +32,17 @@ public sealed class AppServer : IAsyncDisposable
     public static async Task<AppServer> StartAsync()
     {
         var server = new AppServer(FindFreePort());
-        await server.StartProcessAsync(server.CreateKeyDirectory());
-        return server;
+        try
+        {
+            await server.StartProcessAsync(server.CreateKeyDirectory());
+            return server;
+        }
+        catch
+        {
+            // A server that never answered would otherwise outlive the test run.
+            await server.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Stops the process (SIGKILL: nothing is flushed, as in a crash) and starts it again on the same port.</summary>
