@@ -1,4 +1,5 @@
 using BlazorSession.App.Components;
+using BlazorSession.App.Hosting;
 using BlazorSession.App.Session;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddBrowserSession(builder.Configuration, builder.Environment);
+builder.Services.AddCircuitTuning(builder.Configuration);
 
 var app = builder.Build();
 

@@ -1,0 +1,92 @@
+using System.Net;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
+namespace BlazorSession.App.Hosting;
+
+/// <summary>
+/// Circuit settings chosen from load tests (bench/README.md has the figures), and an opt-in diagnostics endpoint
+/// those tests read.
+/// </summary>
+public static class CircuitTuning
+{
+    /// <summary>
+    /// Turns on <c>GET /_loadtest/heap</c>: forces a full, compacting collection and answers the managed heap size and
+    /// the circuits held. Off by default, and loopback-only when on: a forced full collection on demand is a
+    /// denial of service in production.
+    /// </summary>
+    public const string DiagnosticsSetting = "LoadTest:Diagnostics";
+
+    public const string HeapPath = "/_loadtest/heap";
+
+    public static IServiceCollection AddCircuitTuning(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.GetValue<bool>(DiagnosticsSetting))
+        {
+            services.AddSingleton<CircuitCounter>();
+            services.AddSingleton<CircuitHandler>(provider => provider.GetRequiredService<CircuitCounter>());
+            services.AddTransient<IStartupFilter, HeapEndpointStartupFilter>();
+        }
+
+        return services;
+    }
+
+    /// <summary>Counts the circuits the server holds, and those with a live connection.</summary>
+    private sealed class CircuitCounter : CircuitHandler
+    {
+        private long _open;
+        private long _connected;
+
+        public long Open => Interlocked.Read(ref _open);
+
+        public long Connected => Interlocked.Read(ref _connected);
+
+        public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken) => Count(ref _open, 1);
+
+        public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken) => Count(ref _open, -1);
+
+        public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken) =>
+            Count(ref _connected, 1);
+
+        public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken) =>
+            Count(ref _connected, -1);
+
+        private static Task Count(ref long counter, long change)
+        {
+            Interlocked.Add(ref counter, change);
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Puts the endpoint first in the pipeline, so it needs no call in Program.cs.</summary>
+    private sealed class HeapEndpointStartupFilter(CircuitCounter circuits) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextMiddleware) =>
+            {
+                if (context.Request.Path != HeapPath)
+                {
+                    await nextMiddleware(context);
+                    return;
+                }
+
+                if (context.Connection.RemoteIpAddress is not { } address || !IPAddress.IsLoopback(address))
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return;
+                }
+
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                await context.Response.WriteAsJsonAsync(new
+                {
+                    managedBytes = GC.GetTotalMemory(forceFullCollection: false),
+                    openCircuits = circuits.Open,
+                    connectedCircuits = circuits.Connected,
+                });
+            });
+            next(app);
+        };
+    }
+}

@@ -1,0 +1,27 @@
+using BlazorSession.LoadTest;
+
+namespace BlazorSession.Tests.LoadTest;
+
+public class LoadTestOptionsTests
+{
+    [Fact]
+    public void Parse_ReadsTheDocumentedCommandLine()
+    {
+        var options = LoadTestOptions.Parse(
+            ["--url", "http://127.0.0.1:5000", "--circuits", "5000", "--rate", "0.5", "--duration", "60", "--server-pid", "42", "--json", "out.json"]);
+
+        Assert.Equal(new Uri("http://127.0.0.1:5000/"), options.Url);
+        Assert.Equal(5000, options.Circuits);
+        Assert.Equal(0.5, options.Rate);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.Duration);
+        Assert.Equal(42, options.ServerProcessId);
+        Assert.Equal("out.json", options.JsonPath);
+    }
+
+    [Theory]
+    [InlineData("--circuits", "10", "--rate", "1", "--duration", "5")]
+    [InlineData("--url", "http://127.0.0.1:5000", "--circuits", "10", "--rate", "1", "--duration", "5", "--bogus", "1")]
+    [InlineData("--url", "http://127.0.0.1:5000", "--circuits")]
+    public void Parse_Rejects_MissingUnknownOrUnpairedOptions(params string[] args) =>
+        Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(args));
+}

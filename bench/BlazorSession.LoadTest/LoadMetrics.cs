@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using HdrHistogram;
+
+namespace BlazorSession.LoadTest;
+
+/// <summary>Latency histograms per step and error counts per kind, shared by every simulated user.</summary>
+internal sealed class LoadMetrics(TimeSpan stepTimeout)
+{
+    private const int MaxErrorSamples = 20;
+    private static readonly long HighestMicroseconds = (long)TimeSpan.FromMinutes(10).TotalMicroseconds;
+
+    private readonly ConcurrentDictionary<string, LongConcurrentHistogram> _steps = new(
+        StepNames.All.Select(step => KeyValuePair.Create(step, NewHistogram())));
+    private readonly ConcurrentDictionary<string, long> _errors = new();
+    private readonly ConcurrentQueue<string> _errorSamples = new();
+    private readonly ConcurrentDictionary<string, long> _jsCalls = new(StringComparer.Ordinal);
+    private long _renderBatches;
+    private long _renderBatchBytes;
+
+    public long ErrorCount => _errors.Values.Sum();
+
+    public long StepCount => _steps.Values.Sum(histogram => histogram.TotalCount);
+
+    /// <summary>
+    /// Times <paramref name="step"/>; a failure is counted by kind instead. A step that outlives the step timeout
+    /// is a timeout. Cancellation of the whole run is neither.
+    /// </summary>
+    public async Task<bool> MeasureAsync(string step, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(stepTimeout);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await action(timeout.Token);
+            _steps[step].RecordValue((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception exception)
+        {
+            RecordError(step, exception);
+            return false;
+        }
+    }
+
+    /// <summary>A render batch the server sent: its count and size show the render work each step costs.</summary>
+    public void RecordRenderBatch(int bytes)
+    {
+        Interlocked.Increment(ref _renderBatches);
+        Interlocked.Add(ref _renderBatchBytes, bytes);
+    }
+
+    public void RecordJSCall(string identifier) => _jsCalls.AddOrUpdate(identifier, 1, (_, count) => count + 1);
+
+    public TrafficReport TrafficReport() =>
+        new(Interlocked.Read(ref _renderBatches), Interlocked.Read(ref _renderBatchBytes),
+            new SortedDictionary<string, long>(_jsCalls, StringComparer.Ordinal));
+
+    public IReadOnlyList<StepReport> StepReports() =>
+        [.. StepNames.All.Select(step => StepReport.From(step, _steps[step]))];
+
+    public ErrorReport ErrorReport() =>
+        new(ErrorCount, new SortedDictionary<string, long>(_errors, StringComparer.Ordinal), [.. _errorSamples]);
+
+    private void RecordError(string step, Exception exception)
+    {
+        var kind = exception switch
+        {
+            LoadTestException failure => failure.Kind,
+            OperationCanceledException or TimeoutException => ErrorKinds.Timeout,
+            HttpRequestException => ErrorKinds.Http,
+            _ => exception.GetType().Name,
+        };
+        _errors.AddOrUpdate($"{step}/{kind}", 1, (_, count) => count + 1);
+        if (_errorSamples.Count < MaxErrorSamples)
+        {
+            _errorSamples.Enqueue($"{step}/{kind}: {exception.Message}");
+        }
+    }
+
+    private static LongConcurrentHistogram NewHistogram() => new(1, HighestMicroseconds, 3);
+}
+
+/// <summary>Latency of one step in milliseconds.</summary>
+public sealed record StepReport(string Name, long Count, double P50, double P95, double P99, double Max)
+{
+    internal static StepReport From(string name, HistogramBase histogram)
+    {
+        if (histogram.TotalCount == 0)
+        {
+            return new StepReport(name, 0, 0, 0, 0, 0);
+        }
+
+        return new StepReport(name, histogram.TotalCount, Milliseconds(histogram.GetValueAtPercentile(50)),
+            Milliseconds(histogram.GetValueAtPercentile(95)), Milliseconds(histogram.GetValueAtPercentile(99)),
+            Milliseconds(histogram.GetMaxValue()));
+    }
+
+    private static double Milliseconds(long microseconds) => Math.Round(microseconds / 1000.0, 2);
+}
+
+public sealed record ErrorReport(long Total, IReadOnlyDictionary<string, long> ByKind, IReadOnlyList<string> Samples);
+
+/// <param name="RenderBatches">Render batches the server sent to all circuits.</param>
+/// <param name="RenderBatchBytes">Their total size.</param>
+/// <param name="JSInteropCalls">JS interop calls the server made, by function.</param>
+public sealed record TrafficReport(long RenderBatches, long RenderBatchBytes, IReadOnlyDictionary<string, long> JSInteropCalls);

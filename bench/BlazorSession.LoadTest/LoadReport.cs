@@ -1,0 +1,81 @@
+using System.Text.Json;
+
+namespace BlazorSession.LoadTest;
+
+/// <summary>The run's results, written as JSON for other tools (field names are part of the command's contract).</summary>
+public sealed record LoadReport(
+    string Url,
+    int CircuitsRequested,
+    int CircuitsConnected,
+    double Rate,
+    double RampUpSeconds,
+    double HoldSeconds,
+    ErrorReport Errors,
+    IReadOnlyList<StepReport> Steps,
+    TrafficReport Traffic,
+    long? ServerManagedBytesPerCircuit,
+    long? ServerRssBytesPerCircuit,
+    ServerReport Server,
+    ProcessCpuReport Generator)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    internal static LoadReport Create(LoadTestOptions options, int connected, TimeSpan rampUp, TimeSpan total,
+        LoadMetrics metrics, ServerSample atZero, ServerSample atN, TimeSpan generatorCpu)
+    {
+        long? PerCircuit(long? zero, long? n) =>
+            zero is { } z && n is { } m && connected > 0 ? (m - z) / connected : null;
+
+        var serverCpu = atZero.CpuTime is { } start && atN.CpuTime is { } end ? end - start : (TimeSpan?)null;
+        return new LoadReport(
+            options.Url.ToString(),
+            options.Circuits,
+            connected,
+            options.Rate,
+            Math.Round(rampUp.TotalSeconds, 1),
+            Math.Round((total - rampUp).TotalSeconds, 1),
+            metrics.ErrorReport(),
+            metrics.StepReports(),
+            metrics.TrafficReport(),
+            PerCircuit(atZero.Heap?.ManagedBytes, atN.Heap?.ManagedBytes),
+            PerCircuit(atZero.RssBytes, atN.RssBytes),
+            new ServerReport(
+                options.ServerProcessId,
+                atZero.Heap?.ManagedBytes,
+                atN.Heap?.ManagedBytes,
+                atZero.RssBytes,
+                atN.RssBytes,
+                atN.Heap?.OpenCircuits,
+                atN.Heap?.ConnectedCircuits,
+                ProcessCpuReport.From(serverCpu, total)),
+            ProcessCpuReport.From(generatorCpu, total)!);
+    }
+}
+
+/// <param name="ProcessId">The server process measured.</param>
+/// <param name="ManagedBytesAtZero">Managed heap after a full collection before the first circuit.</param>
+/// <param name="ManagedBytesAtN">The same with every circuit open.</param>
+/// <param name="RssBytesAtZero">Resident set before the first circuit (after that collection).</param>
+/// <param name="RssBytesAtN">Resident set with every circuit open.</param>
+/// <param name="OpenCircuitsAtN">Circuits the server itself counted at N (from the diagnostics endpoint).</param>
+/// <param name="ConnectedCircuitsAtN">Of those, the ones with a live connection.</param>
+/// <param name="Cpu">The server's CPU over the run.</param>
+public sealed record ServerReport(
+    int? ProcessId,
+    long? ManagedBytesAtZero,
+    long? ManagedBytesAtN,
+    long? RssBytesAtZero,
+    long? RssBytesAtN,
+    long? OpenCircuitsAtN,
+    long? ConnectedCircuitsAtN,
+    ProcessCpuReport? Cpu);
+
+/// <param name="CpuSeconds">CPU time (user + system) the process used from the first circuit to the measurement.</param>
+/// <param name="AverageCores">That CPU time over the wall-clock time: 1.0 is one core busy throughout.</param>
+public sealed record ProcessCpuReport(double CpuSeconds, double AverageCores)
+{
+    internal static ProcessCpuReport? From(TimeSpan? cpu, TimeSpan wall) =>
+        cpu is { } used ? new ProcessCpuReport(Math.Round(used.TotalSeconds, 2), Math.Round(used / wall, 2)) : null;
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace BlazorSession.LoadTest;
+
+/// <summary>The console display: a live table on a terminal, a line every few seconds in a log.</summary>
+internal static class ProgressView
+{
+    private static DateTime _lastLine = DateTime.MinValue;
+
+    public static IRenderable Table(LoadProgress progress) =>
+        new Table()
+            .AddColumns("Phase", "Elapsed", "Circuits connected", "Steps", "Errors")
+            .AddRow(
+                progress.Phase,
+                progress.Elapsed.ToString(@"mm\:ss", CultureInfo.InvariantCulture),
+                $"{progress.CircuitsConnected:N0} / {progress.CircuitsRequested:N0}",
+                progress.StepsCompleted.ToString("N0", CultureInfo.InvariantCulture),
+                progress.Errors.ToString("N0", CultureInfo.InvariantCulture));
+
+    public static void WriteLine(LoadProgress progress)
+    {
+        if (DateTime.UtcNow - _lastLine < TimeSpan.FromSeconds(5) && progress.Phase != "done")
+        {
+            return;
+        }
+
+        _lastLine = DateTime.UtcNow;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"[{progress.Elapsed:mm\\:ss}] {progress.Phase}: {progress.CircuitsConnected}/{progress.CircuitsRequested} connected, {progress.StepsCompleted} steps, {progress.Errors} errors"));
+    }
+
+    public static IRenderable Summary(LoadReport report)
+    {
+        var steps = new Table().AddColumns("Step", "Count", "p50 ms", "p95 ms", "p99 ms", "max ms");
+        foreach (var step in report.Steps)
+        {
+            steps.AddRow(step.Name, N(step.Count), N(step.P50), N(step.P95), N(step.P99), N(step.Max));
+        }
+
+        var lines = new List<IRenderable>
+        {
+            new Markup($"Circuits connected: [bold]{report.CircuitsConnected:N0}[/] of {report.CircuitsRequested:N0}, errors: [bold]{report.Errors.Total:N0}[/]"),
+            steps,
+        };
+        lines.AddRange(report.Errors.ByKind.Select(error => new Text($"  {error.Key}: {error.Value:N0}")));
+        lines.Add(new Text(string.Create(CultureInfo.InvariantCulture,
+            $"Server per circuit: managed {report.ServerManagedBytesPerCircuit?.ToString("N0", CultureInfo.InvariantCulture) ?? "n/a"} B, RSS {report.ServerRssBytesPerCircuit?.ToString("N0", CultureInfo.InvariantCulture) ?? "n/a"} B; " +
+            $"CPU server {report.Server.Cpu?.AverageCores.ToString(CultureInfo.InvariantCulture) ?? "n/a"} cores, generator {report.Generator.AverageCores} cores")));
+        return new Rows(lines);
+    }
+
+    private static string N(double value) => value.ToString("N2", CultureInfo.InvariantCulture);
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+
+namespace BlazorSession.LoadTest;
+
+/// <summary>
+/// What the server process uses: RSS and CPU time from the process table (/proc on Linux), and its managed heap
+/// after a forced full, compacting collection from the app's opt-in load-test endpoint
+/// (<c>LoadTest__Diagnostics=true</c>, loopback only). Without the endpoint the managed figures are absent,
+/// never guessed.
+/// </summary>
+internal sealed class ServerProbe(Uri baseUrl, int? processId, HttpClient http)
+{
+    public const string HeapPath = "_loadtest/heap";
+
+    public async Task<ServerSample> SampleAsync(CancellationToken cancellationToken)
+    {
+        var heap = await ReadHeapAsync(cancellationToken);
+        if (processId is not { } pid)
+        {
+            return new ServerSample(heap, null, null);
+        }
+
+        // Read after the collection, so RSS reflects the compacted heap too.
+        using var process = Process.GetProcessById(pid);
+        process.Refresh();
+        return new ServerSample(heap, process.WorkingSet64, process.TotalProcessorTime);
+    }
+
+    private async Task<HeapSample?> ReadHeapAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri(baseUrl, HeapPath), cancellationToken);
+            return response.StatusCode == HttpStatusCode.OK
+                ? await response.Content.ReadFromJsonAsync<HeapSample>(cancellationToken)
+                : null;
+        }
+        catch (Exception exception) when (exception is HttpRequestException
+            || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // No endpoint, or no answer in time: the report leaves the managed figures out.
+            return null;
+        }
+    }
+}
+
+/// <param name="ManagedBytes">Bytes in use on the managed heap after a forced full collection.</param>
+/// <param name="OpenCircuits">Circuits the server holds (connected or not).</param>
+/// <param name="ConnectedCircuits">Circuits with a live connection.</param>
+public sealed record HeapSample(long ManagedBytes, long OpenCircuits, long ConnectedCircuits);
+
+internal sealed record ServerSample(HeapSample? Heap, long? RssBytes, TimeSpan? CpuTime);

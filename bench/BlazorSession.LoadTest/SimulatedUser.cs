@@ -1,0 +1,157 @@
+using System.Globalization;
+using BlazorSession.LoadTest.Protocol;
+
+namespace BlazorSession.LoadTest;
+
+/// <summary>
+/// One person using the app in one tab: opens the set-session page, saves a name, goes to the get-session page
+/// and sees it, goes back to the form, and so on. Every element is found in the mirrored DOM the way a person finds
+/// it (the input labelled "Username", the "Save" button), never by a hard-coded handler id.
+/// </summary>
+internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, LoadMetrics metrics) : IAsyncDisposable
+{
+    public const string SetSessionPath = "set-session";
+    public const string GetSessionPath = "get-session";
+    public const string SavedMessage = "Session data set successfully!";
+
+    private BlazorCircuit? _circuit;
+    private int _saves;
+    private Step _next = Step.SetUsername;
+
+    private enum Step
+    {
+        SetUsername,
+        ShowUsername,
+        ReturnToForm,
+    }
+
+    public bool IsConnected => _circuit?.IsConnected == true;
+
+    public string? Username { get; private set; }
+
+    /// <summary>Loads the prerendered form and makes it interactive. False when a step failed (it is counted).</summary>
+    public async Task<bool> StartAsync(CancellationToken cancellationToken)
+    {
+        var pageUri = new Uri(baseUri, SetSessionPath);
+        PrerenderedPage? page = null;
+        if (!await metrics.MeasureAsync(StepNames.Prerender, async token =>
+            {
+                using var response = await http.GetAsync(pageUri, token);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new LoadTestException(ErrorKinds.Http, $"GET {pageUri} answered {(int)response.StatusCode}.");
+                }
+
+                page = PrerenderedPage.Parse(await response.Content.ReadAsStringAsync(token));
+            }, cancellationToken))
+        {
+            return false;
+        }
+
+        return await metrics.MeasureAsync(StepNames.StartCircuit, async token =>
+        {
+            _circuit = await BlazorCircuit.StartAsync(baseUri, pageUri, page!, metrics, token);
+            await _circuit.WaitForAsync(IsFormReady, token);
+        }, cancellationToken);
+    }
+
+    /// <summary>Runs the next step of the journey. False when it failed (it is counted).</summary>
+    public async Task<bool> RunNextStepAsync(CancellationToken cancellationToken)
+    {
+        var step = _next;
+        _next = step switch
+        {
+            Step.SetUsername => Step.ShowUsername,
+            Step.ShowUsername => Step.ReturnToForm,
+            _ => Step.SetUsername,
+        };
+
+        return step switch
+        {
+            Step.SetUsername => await metrics.MeasureAsync(StepNames.SetUsername, SetUsernameAsync, cancellationToken),
+            Step.ShowUsername => await metrics.MeasureAsync(StepNames.ShowUsername, ShowUsernameAsync, cancellationToken),
+            _ => await metrics.MeasureAsync(StepNames.ReturnToForm, ReturnToFormAsync, cancellationToken),
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_circuit is not null)
+        {
+            await _circuit.DisposeAsync();
+        }
+    }
+
+    private BlazorCircuit Circuit => _circuit ?? throw new InvalidOperationException("The circuit has not started.");
+
+    /// <summary>Types a new name into the Username field, leaves it (change), presses Save (submit) and waits for the confirmation.</summary>
+    private async Task SetUsernameAsync(CancellationToken cancellationToken)
+    {
+        var username = string.Create(CultureInfo.InvariantCulture, $"user{number}-{++_saves}");
+        var (input, form) = Circuit.Read(dom =>
+        {
+            var field = FindUsernameInput(dom)
+                ?? throw new LoadTestException(ErrorKinds.Protocol, "No enabled input labelled \"Username\".");
+            var save = dom.FindByText("button", "Save")
+                ?? throw new LoadTestException(ErrorKinds.Protocol, "No \"Save\" button.");
+            return (field, save.Closest("form") ?? throw new LoadTestException(ErrorKinds.Protocol, "The Save button is not in a form."));
+        });
+        var changeHandler = Handler(input, "change");
+        var submitHandler = Handler(form, "submit");
+
+        // The browser sends the field's change before the submit it causes, without waiting in between.
+        var change = Circuit.DispatchEventAsync(changeHandler, "change",
+            new { componentId = input.ComponentId, fieldValue = username }, new { value = username }, cancellationToken);
+        var submit = Circuit.DispatchEventAsync(submitHandler, "submit", null, new { }, cancellationToken);
+        await Task.WhenAll(change, submit);
+
+        var signedIn = "Signed in as " + username;
+        await Circuit.WaitForAsync(dom =>
+        {
+            var text = dom.TextContent();
+            return text.Contains(SavedMessage, StringComparison.Ordinal) && text.Contains(signedIn, StringComparison.Ordinal);
+        }, cancellationToken);
+        Username = username;
+    }
+
+    private async Task ShowUsernameAsync(CancellationToken cancellationToken)
+    {
+        var expected = "Session username: " + Username;
+        await Circuit.NavigateAsync(GetSessionPath, cancellationToken);
+        await Circuit.WaitForAsync(dom => dom.FindById("result")?.TextContent() == expected, cancellationToken);
+    }
+
+    private async Task ReturnToFormAsync(CancellationToken cancellationToken)
+    {
+        await Circuit.NavigateAsync(SetSessionPath, cancellationToken);
+        await Circuit.WaitForAsync(
+            dom => IsFormReady(dom) && !dom.TextContent().Contains(SavedMessage, StringComparison.Ordinal), cancellationToken);
+    }
+
+    private static bool IsFormReady(DomMirror dom) => FindUsernameInput(dom) is not null;
+
+    /// <summary>The enabled input the "Username" label points at.</summary>
+    private static DomMirror.ElementNode? FindUsernameInput(DomMirror dom) =>
+        dom.FindByText("label", "Username")?.Attribute("for") is { } id
+        && dom.FindById(id) is { Name: "input" } input
+        && !input.HasAttribute("disabled")
+            ? input
+            : null;
+
+    private static ulong Handler(DomMirror.ElementNode element, string eventName) =>
+        element.EventHandlers.TryGetValue(eventName, out var id)
+            ? id
+            : throw new LoadTestException(ErrorKinds.Protocol, $"{element} has no {eventName} handler.");
+}
+
+/// <summary>The journey's steps as the report names them.</summary>
+public static class StepNames
+{
+    public const string Prerender = "prerender";
+    public const string StartCircuit = "startCircuit";
+    public const string SetUsername = "setUsername";
+    public const string ShowUsername = "showUsername";
+    public const string ReturnToForm = "returnToForm";
+
+    public static IReadOnlyList<string> All { get; } = [Prerender, StartCircuit, SetUsername, ShowUsername, ReturnToForm];
+}
