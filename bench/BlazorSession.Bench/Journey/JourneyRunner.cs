@@ -89,6 +89,8 @@ internal sealed class JourneyRunner(IBrowser browser, AppUnderTest app)
                 const since = at => at === undefined ? null : at - start;
                 return {
                     html_received: navigation.responseEnd,
+                    script_requested: script?.requestStart || null,
+                    script_first_byte: script?.responseStart || null,
                     script_received: script?.responseEnd ?? null,
                     script_transfer_kb: script ? script.transferSize / 1024 : null,
                     dom_interactive: navigation.domInteractive,
@@ -96,6 +98,8 @@ internal sealed class JourneyRunner(IBrowser browser, AppUnderTest app)
                     initializers_received: initializers?.responseEnd ?? null,
                     socket_created: since(marks.socketCreated),
                     socket_open: since(marks.socketOpen),
+                    first_message_received: since(marks.firstMessage),
+                    start_circuit_sent: since(marks.startCircuitSent),
                     first_render_batch: since(marks.firstRenderBatch),
                 };
             }

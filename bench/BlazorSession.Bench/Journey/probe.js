@@ -98,8 +98,11 @@
             let at = text.indexOf(name);
             while (at !== -1) {
                 tally[name] = (tally[name] ?? 0) + 1;
-                if (direction === "received" && name === "JS.RenderBatch" && bench.marks.firstRenderBatch === undefined) {
-                    bench.marks.firstRenderBatch = bench.lastMessageAt;
+                if (direction === "received" && name === "JS.RenderBatch") {
+                    bench.marks.firstRenderBatch ??= bench.lastMessageAt;
+                }
+                if (direction === "sent" && name === "StartCircuit") {
+                    bench.marks.startCircuitSent ??= bench.lastMessageAt;
                 }
                 at = text.indexOf(name, at + name.length);
             }
