@@ -1,3 +1,5 @@
+using BlazorSession.Tests.Infrastructure;
+
 namespace BlazorSession.Bench.Servers;
 
 /// <summary>What the journey needs to know about an app besides its address.</summary>
@@ -32,7 +34,7 @@ internal static class AppsUnderTest
                 "-o", publishDirectory, "--nologo"],
             sourceRoot);
 
-        var port = LoopbackServer.FindFreePort();
+        var port = LoopbackProcess.FindFreePort();
         var server = await LoopbackServer.StartAsync(port, "set-session", "dotnet",
             [Path.Combine(publishDirectory, "BlazorSession.App.dll")], publishDirectory,
             new Dictionary<string, string>
@@ -80,7 +82,7 @@ internal static class AppsUnderTest
 
         var sessionDirectory = Path.Combine(paths.ArtifactsDirectory, "flask", "sessions");
         Directory.CreateDirectory(sessionDirectory);
-        var port = LoopbackServer.FindFreePort();
+        var port = LoopbackProcess.FindFreePort();
         var server = await LoopbackServer.StartAsync(port, "set_session", Python,
             [paths.FlaskApp, port.ToString(System.Globalization.CultureInfo.InvariantCulture), sessionDirectory],
             paths.Root, new Dictionary<string, string>());
