@@ -9,8 +9,8 @@ internal sealed record BenchOptions
 
     public int Warmup { get; init; } = 3;
 
-    /// <summary>A git ref of this repository to publish and run beside the working tree, for before/after figures.</summary>
-    public string? Baseline { get; init; }
+    /// <summary>Git refs of this repository to publish and run beside the working tree, for before/after figures.</summary>
+    public IReadOnlyList<string> Baselines { get; init; } = [];
 
     public bool Journey { get; init; } = true;
 
@@ -29,13 +29,13 @@ internal sealed record BenchOptions
             {
                 "--iterations" => options with { Iterations = ParseCount(args, ++i) },
                 "--warmup" => options with { Warmup = ParseCount(args, ++i) },
-                "--baseline" => options with { Baseline = ValueAt(args, ++i) },
+                "--baseline" => options with { Baselines = [.. options.Baselines, ValueAt(args, ++i)] },
                 "--output" => options with { OutputPath = ValueAt(args, ++i) },
                 "--no-journey" => options with { Journey = false },
                 "--no-storage" => options with { Storage = false },
                 "--no-readme" => options with { UpdateReadme = false },
                 var unknown => throw new ArgumentException(
-                    $"Unknown option '{unknown}'. Options: --iterations N, --warmup N, --baseline GIT_REF, --output FILE, "
+                    $"Unknown option '{unknown}'. Options: --iterations N, --warmup N, --baseline GIT_REF (repeatable), --output FILE, "
                     + "--no-journey, --no-storage, --no-readme."),
             };
         }

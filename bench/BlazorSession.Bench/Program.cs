@@ -30,7 +30,7 @@ var report = new BenchReport
     Commit = commit,
     Iterations = options.Iterations,
     Warmup = options.Warmup,
-    Baseline = options.Baseline,
+    Baselines = options.Baselines,
     Apps = journey.Apps,
     Steps = JourneyBench.Summarize(journey),
     LoadPhases = JourneyBench.Medians(journey, sample => sample.Phases, ms => ms),

@@ -31,10 +31,10 @@ internal static class JourneyBench
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .StartAsync(async progress =>
                 {
-                    var starting = progress.AddTask("publish (Release) and start the apps", maxValue: options.Baseline is null ? 2 : 3);
+                    var starting = progress.AddTask("publish (Release) and start the apps", maxValue: 2 + options.Baselines.Count);
                     apps.Add(await AppsUnderTest.StartBlazorAsync("ours", paths.Root, paths));
                     starting.Increment(1);
-                    if (options.Baseline is { } baseline)
+                    foreach (var baseline in options.Baselines)
                     {
                         var source = await AppsUnderTest.ExportRevisionAsync(baseline, paths);
                         apps.Add(await AppsUnderTest.StartBlazorAsync($"ours@{baseline}", source, paths));

@@ -40,9 +40,9 @@ internal sealed record BenchReport
 
     public required int Warmup { get; init; }
 
-    public string? Baseline { get; init; }
+    public required IReadOnlyList<string> Baselines { get; init; }
 
-    /// <summary>Apps in table order: ours, the baseline when there is one, then Flask.</summary>
+    /// <summary>Apps in table order: ours, the baselines in the order given, then Flask.</summary>
     public required IReadOnlyList<string> Apps { get; init; }
 
     /// <summary>Step → app → p50/p95 in milliseconds.</summary>

@@ -84,10 +84,7 @@ internal static class ReportTables
         var headers = new List<string> { "step (ms)" };
         headers.AddRange(report.Apps.SelectMany(app => new[] { $"{app} p50", $"{app} p95" }));
         headers.AddRange(blazorApps.SelectMany(app => new[] { $"{app}/flask p50", $"{app}/flask p95" }));
-        if (report.Baseline is not null)
-        {
-            headers.Add($"ours/{blazorApps[^1]} p50");
-        }
+        headers.AddRange(blazorApps.Skip(1).Select(baseline => $"ours/{baseline} p50"));
 
         var rows = new List<IReadOnlyList<string>>();
         foreach (var step in Steps.All.Where(report.Steps.ContainsKey))
@@ -97,10 +94,7 @@ internal static class ReportTables
             row.AddRange(report.Apps.SelectMany(app => new[] { FormatMilliseconds(byApp[app].P50), FormatMilliseconds(byApp[app].P95) }));
             var flask = byApp[Servers.AppUnderTest.FlaskName];
             row.AddRange(blazorApps.SelectMany(app => new[] { Ratio(byApp[app].P50, flask.P50), Ratio(byApp[app].P95, flask.P95) }));
-            if (report.Baseline is not null)
-            {
-                row.Add(Ratio(byApp[blazorApps[0]].P50, byApp[blazorApps[^1]].P50));
-            }
+            row.AddRange(blazorApps.Skip(1).Select(baseline => Ratio(byApp[blazorApps[0]].P50, byApp[baseline].P50)));
 
             rows.Add(row);
         }
