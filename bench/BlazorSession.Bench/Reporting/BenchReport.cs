@@ -23,7 +23,7 @@ internal sealed record Percentiles(double P50, double P95, int Count)
     }
 }
 
-internal sealed record StorageResult(string Operation, double MeanNanoseconds, long? AllocatedBytes);
+internal sealed record StorageResult(string Operation, double MeanNanoseconds, double MedianNanoseconds, long? AllocatedBytes);
 
 /// <summary>Everything one run measured; written as JSON and rendered as the console and README tables.</summary>
 internal sealed record BenchReport

@@ -31,9 +31,10 @@ internal static class ReportTables
         if (report.Storage.Count > 0)
         {
             tables.Add(new TextTable("Server-side cost of the storage path (BenchmarkDotNet)",
-                ["operation", "mean", "allocated"],
+                ["operation", "mean", "median", "allocated"],
                 [.. report.Storage.Select(result => (IReadOnlyList<string>)
-                    [result.Operation, FormatNanoseconds(result.MeanNanoseconds), result.AllocatedBytes is { } bytes ? $"{bytes} B" : "?"])]));
+                    [result.Operation, FormatNanoseconds(result.MeanNanoseconds), FormatNanoseconds(result.MedianNanoseconds),
+                        result.AllocatedBytes is { } bytes ? $"{bytes} B" : "?"])]));
         }
 
         return tables;

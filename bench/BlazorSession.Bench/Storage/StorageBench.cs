@@ -32,6 +32,7 @@ internal static class StorageBench
         return [.. summary.Reports.Select(report => new StorageResult(
             report.BenchmarkCase.Descriptor.WorkloadMethod.Name,
             report.ResultStatistics?.Mean ?? double.NaN,
+            report.ResultStatistics?.Median ?? double.NaN,
             report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase)))];
     }
 }
