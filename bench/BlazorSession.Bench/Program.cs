@@ -36,9 +36,7 @@ var report = new BenchReport
     LoadPhases = JourneyBench.Medians(journey, sample => sample.Phases, ms => ms),
     SaveTraffic = JourneyBench.Medians(journey, sample => sample.SaveTraffic, count => count),
     Storage = storage,
-    Samples = Steps.All.Where(_ => journey.Apps.Count > 0).ToDictionary(step => step,
-        step => (IReadOnlyDictionary<string, IReadOnlyList<double>>)journey.Apps.ToDictionary(
-            app => app, app => (IReadOnlyList<double>)[.. journey.Samples[app].Select(sample => Math.Round(sample.Steps[step], 2))])),
+    Samples = JourneyBench.Samples(journey),
 };
 
 var tables = ReportTables.Build(report);

@@ -90,11 +90,16 @@ internal static class JourneyBench
         }
     }
 
+    /// <summary>Step → app → the samples taken, in milliseconds (empty when the journey did not run).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<double>>> Samples(JourneyResults results) =>
+        results.Apps.Count == 0
+            ? new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<double>>>()
+            : Steps.All.ToDictionary(step => step, step => (IReadOnlyDictionary<string, IReadOnlyList<double>>)results.Apps.ToDictionary(
+                app => app, app => (IReadOnlyList<double>)[.. results.Samples[app].Select(sample => sample.Steps[step])]));
+
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, Percentiles>> Summarize(JourneyResults results) =>
-        Steps.All
-            .Where(_ => results.Apps.Count > 0)
-            .ToDictionary(step => step, step => (IReadOnlyDictionary<string, Percentiles>)results.Apps.ToDictionary(
-                app => app, app => Percentiles.Of([.. results.Samples[app].Select(sample => sample.Steps[step])])));
+        Samples(results).ToDictionary(step => step.Key, step => (IReadOnlyDictionary<string, Percentiles>)step.Value.ToDictionary(
+            app => app.Key, app => Percentiles.Of([.. app.Value])));
 
     /// <summary>Median of each numeric measure, per Blazor app (Flask has no circuit and no load phases recorded).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Medians<T>(JourneyResults results,

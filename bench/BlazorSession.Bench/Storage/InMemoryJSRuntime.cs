@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.JSInterop;
 
 namespace BlazorSession.Bench.Storage;
@@ -29,7 +28,7 @@ internal sealed class InMemoryJSRuntime : IJSRuntime
                 _items.Remove(key);
                 return ValueTask.FromResult<TValue>(default!);
             default:
-                throw new JSException($"{identifier} is not sessionStorage.", new JsonException());
+                throw new JSException($"{identifier} is not sessionStorage.");
         }
     }
 }
