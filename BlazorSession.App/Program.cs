@@ -24,6 +24,14 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    .AddInteractiveServerRenderMode(options =>
+        // Circuit messages are small render batches and interop calls: deflating each one costs both ends CPU and
+        // a zlib state per connection for a few bytes saved. Supplying the callback (rather than setting
+        // DisableWebSocketCompression) keeps the framework's frame-ancestors 'self' policy on the page.
+        options.ConfigureWebSocketAcceptContext = (_, acceptContext) =>
+        {
+            acceptContext.DangerousEnableCompression = false;
+            return Task.CompletedTask;
+        });
 
 app.Run();

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 
 namespace BlazorSession.Tests.Infrastructure;
@@ -31,7 +29,7 @@ public sealed class AppServer : IAsyncDisposable
 
     public static async Task<AppServer> StartAsync()
     {
-        var server = new AppServer(FindFreePort());
+        var server = new AppServer(LoopbackProcess.FindFreePort());
         try
         {
             await server.StartProcessAsync(server.CreateKeyDirectory());
@@ -118,7 +116,7 @@ public sealed class AppServer : IAsyncDisposable
         process.BeginErrorReadLine();
         _process = process;
 
-        await WaitUntilAnsweringAsync(process);
+        await LoopbackProcess.WaitUntilAnsweringAsync(BaseUrl, process, () => _output, StartTimeout);
     }
 
     private void Record(string? line)
@@ -127,45 +125,6 @@ public sealed class AppServer : IAsyncDisposable
         {
             _output.Enqueue(line);
         }
-    }
-
-    private async Task WaitUntilAnsweringAsync(Process process)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        using var deadline = new CancellationTokenSource(StartTimeout);
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-        while (await poll.WaitForNextTickAsync(deadline.Token))
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException(
-                    $"The app exited with code {process.ExitCode} before answering:{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(BaseUrl, deadline.Token);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException) when (!deadline.IsCancellationRequested)
-            {
-                // The first request timed out: on a busy machine a starting app can take longer than one attempt.
-            }
-        }
-    }
-
-    private static int FindFreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The app's own build output for the configuration these tests were built in.</summary>

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace BlazorSession.Bench;
+
+/// <summary>What one run does; see <c>bench/README.md</c> for the command line.</summary>
+internal sealed record BenchOptions
+{
+    public int Iterations { get; init; } = 20;
+
+    public int Warmup { get; init; } = 3;
+
+    /// <summary>Git refs of this repository to publish and run beside the working tree, for before/after figures.</summary>
+    public IReadOnlyList<string> Baselines { get; init; } = [];
+
+    public bool Journey { get; init; } = true;
+
+    public bool Storage { get; init; } = true;
+
+    public bool UpdateReadme { get; init; } = true;
+
+    public string? OutputPath { get; init; }
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            options = args[i] switch
+            {
+                "--iterations" => options with { Iterations = ParseCount(args, ++i) },
+                "--warmup" => options with { Warmup = ParseCount(args, ++i) },
+                "--baseline" => options with { Baselines = [.. options.Baselines, ValueAt(args, ++i)] },
+                "--output" => options with { OutputPath = ValueAt(args, ++i) },
+                "--no-journey" => options with { Journey = false },
+                "--no-storage" => options with { Storage = false },
+                "--no-readme" => options with { UpdateReadme = false },
+                var unknown => throw new ArgumentException(
+                    $"Unknown option '{unknown}'. Options: --iterations N, --warmup N, --baseline GIT_REF (repeatable), --output FILE, "
+                    + "--no-journey, --no-storage, --no-readme."),
+            };
+        }
+
+        return options.Iterations > 0 ? options : throw new ArgumentException("--iterations must be at least 1.");
+    }
+
+    private static string ValueAt(IReadOnlyList<string> args, int index) =>
+        index < args.Count ? args[index] : throw new ArgumentException($"{args[index - 1]} needs a value.");
+
+    private static int ParseCount(IReadOnlyList<string> args, int index) =>
+        int.TryParse(ValueAt(args, index), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            ? count
+            : throw new ArgumentException($"{args[index - 1]} needs a whole number.");
+}

@@ -1,0 +1,164 @@
+using System.Text.Json;
+using BlazorSession.Bench.Servers;
+using Microsoft.Playwright;
+
+namespace BlazorSession.Bench.Journey;
+
+/// <summary>
+/// Drives one journey in a fresh browser context (empty sessionStorage, cookies and cache, as a new tab of a first
+/// visit): load the form, save a name, follow "Get session", reload. Durations come from <c>probe.js</c>, which
+/// timestamps inside the page; the automation only acts and waits.
+/// </summary>
+internal sealed class JourneyRunner(IBrowser browser, AppUnderTest app)
+{
+    private static readonly string Probe = ReadProbe();
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
+
+    public AppUnderTest App => app;
+
+    public async Task<JourneySample> RunAsync(string username)
+    {
+        await using var context = await browser.NewContextAsync();
+        await context.AddInitScriptAsync(Probe);
+        var page = await context.NewPageAsync();
+        var steps = new Dictionary<string, double>();
+
+        await page.BringToFrontAsync();
+        await page.GotoAsync(new Uri(app.Server.BaseUrl, app.SetPath).ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        var loaded = await WaitForMarkAsync(page, "interactive");
+        steps[Steps.LoadToInteractive] = loaded.Mark - loaded.NavigationStart;
+        var phases = new Dictionary<string, double>();
+        if (!app.IsFlask)
+        {
+            await ReadLoadPhasesAsync(page, "load", loaded, "interactive", phases);
+        }
+
+
+        await page.GetByLabel("Username").FillAsync(username);
+        await page.BringToFrontAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        var confirmed = await WaitForMarkAsync(page, "confirmed");
+        steps[Steps.SubmitToConfirmed] = confirmed.Mark - confirmed.ClickAt;
+        var traffic = app.IsFlask ? new Dictionary<string, int>() : await ReadSaveTrafficAsync(page);
+
+        await page.BringToFrontAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Get session", Exact = true }).ClickAsync();
+        var shown = await WaitForMarkAsync(page, "nameShown");
+        steps[Steps.NavigateToShown] = shown.Mark - shown.ClickAt;
+        await ExpectNameAsync(page, username);
+
+        await page.BringToFrontAsync();
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
+        var reloaded = await WaitForMarkAsync(page, "nameShown");
+        steps[Steps.ReloadToShown] = reloaded.Mark - reloaded.NavigationStart;
+        if (!app.IsFlask)
+        {
+            await ReadLoadPhasesAsync(page, "reload", reloaded, "name_shown", phases);
+        }
+        await ExpectNameAsync(page, username);
+
+        return new JourneySample(steps, phases, traffic);
+    }
+
+    // Playwright re-runs the wait in each new document, so the same wait serves a click that stays in the page
+    // (Blazor) and one that loads the next page (Flask).
+    private static async Task<ProbeMark> WaitForMarkAsync(IPage page, string mark)
+    {
+        await page.WaitForFunctionAsync("mark => window.__bench?.marks[mark] !== undefined", mark,
+            new() { Timeout = (float)StepTimeout.TotalMilliseconds });
+        var state = await page.EvaluateAsync<JsonElement>(
+            "mark => ({ navigationStart: __bench.navigationStart, mark: __bench.marks[mark], clickAt: __bench.lastClick?.at ?? null })",
+            mark);
+        return new ProbeMark(
+            state.GetProperty("navigationStart").GetDouble(),
+            state.GetProperty("mark").GetDouble(),
+            state.GetProperty("clickAt") is { ValueKind: JsonValueKind.Number } clickAt ? clickAt.GetDouble() : double.NaN);
+    }
+
+    /// <summary>Milestones of a page load, from navigation and resource timing and the probe's socket marks.</summary>
+    private static async Task ReadLoadPhasesAsync(IPage page, string load, ProbeMark end, string endName,
+        Dictionary<string, double> phases)
+    {
+        var timing = await page.EvaluateAsync<JsonElement>("""
+            () => {
+                const navigation = performance.getEntriesByType("navigation")[0];
+                const resource = part => performance.getEntriesByType("resource").find(e => e.name.includes(part));
+                const script = resource("/blazor.web.");
+                const initializers = resource("_blazor/initializers");
+                const marks = __bench.marks, start = __bench.navigationStart;
+                const since = at => at === undefined ? null : at - start;
+                return {
+                    html_received: navigation.responseEnd,
+                    script_requested: script?.requestStart || null,
+                    script_first_byte: script?.responseStart || null,
+                    script_received: script?.responseEnd ?? null,
+                    script_transfer_kb: script ? script.transferSize / 1024 : null,
+                    dom_interactive: navigation.domInteractive,
+                    dom_content_loaded_end: navigation.domContentLoadedEventEnd,
+                    initializers_received: initializers?.responseEnd ?? null,
+                    socket_created: since(marks.socketCreated),
+                    socket_open: since(marks.socketOpen),
+                    first_message_received: since(marks.firstMessage),
+                    start_circuit_sent: since(marks.startCircuitSent),
+                    first_render_batch: since(marks.firstRenderBatch),
+                };
+            }
+            """);
+        foreach (var phase in timing.EnumerateObject().Where(property => !property.Name.StartsWith('$')))
+        {
+            if (phase.Value.ValueKind == JsonValueKind.Number)
+            {
+                phases[$"{load}.{phase.Name}"] = phase.Value.GetDouble();
+            }
+        }
+
+        phases[$"{load}.{endName}"] = end.Mark - end.NavigationStart;
+    }
+
+    /// <summary>
+    /// Circuit messages from pressing Save (the pointer going down blurs the input, which commits its value: that
+    /// change event belongs to the save) until the circuit has been quiet for 300 ms, so late renders (the
+    /// header's "Signed in as") are counted too.
+    /// </summary>
+    private static async Task<Dictionary<string, int>> ReadSaveTrafficAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => performance.timeOrigin + performance.now() - __bench.lastMessageAt > 300",
+            null, new() { Timeout = (float)StepTimeout.TotalMilliseconds, PollingInterval = 50 });
+        var traffic = await page.EvaluateAsync<JsonElement>("""
+            () => {
+                const delta = (now, then) => Object.fromEntries(Object.entries(now).map(([name, n]) => [name, n - (then[name] ?? 0)]));
+                return { received: delta(__bench.received, __bench.lastPress.received), sent: delta(__bench.sent, __bench.lastPress.sent) };
+            }
+            """);
+        var counts = new Dictionary<string, int>();
+        foreach (var direction in traffic.EnumerateObject().Where(property => !property.Name.StartsWith('$')))
+        {
+            // Playwright marks objects with "$id" for reference tracking.
+            foreach (var message in direction.Value.EnumerateObject().Where(property => !property.Name.StartsWith('$')))
+            {
+                counts[$"{direction.Name}:{message.Name}"] = message.Value.GetInt32();
+            }
+        }
+
+        return counts;
+    }
+
+    private static async Task ExpectNameAsync(IPage page, string username)
+    {
+        var shown = await page.Locator("#result").TextContentAsync();
+        if (shown != $"Session username: {username}")
+        {
+            throw new InvalidOperationException($"Expected the page to show '{username}', but it shows '{shown}'.");
+        }
+    }
+
+    private static string ReadProbe()
+    {
+        using var stream = typeof(JourneyRunner).Assembly.GetManifestResourceStream("probe.js")
+            ?? throw new InvalidOperationException("probe.js is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private readonly record struct ProbeMark(double NavigationStart, double Mark, double ClickAt);
+}

@@ -1,0 +1,24 @@
+namespace BlazorSession.Bench.Journey;
+
+/// <summary>The four timed steps of the journey, in the order a user takes them.</summary>
+internal static class Steps
+{
+    public const string LoadToInteractive = "load_to_interactive";
+    public const string SubmitToConfirmed = "submit_to_confirmed";
+    public const string NavigateToShown = "navigate_to_shown";
+    public const string ReloadToShown = "reload_to_shown";
+
+    public static readonly IReadOnlyList<string> All = [LoadToInteractive, SubmitToConfirmed, NavigateToShown, ReloadToShown];
+}
+
+/// <summary>One journey through one app.</summary>
+/// <param name="Steps">Step name → duration in milliseconds, timed in the page.</param>
+/// <param name="Phases">
+/// When the first load reached each milestone, in milliseconds from navigation start (HTML received, script
+/// loaded, socket open, first render batch...), to see where the load time goes.
+/// </param>
+/// <param name="SaveTraffic">Circuit messages caused by one save, by name and direction (empty for Flask).</param>
+internal sealed record JourneySample(
+    IReadOnlyDictionary<string, double> Steps,
+    IReadOnlyDictionary<string, double> Phases,
+    IReadOnlyDictionary<string, int> SaveTraffic);

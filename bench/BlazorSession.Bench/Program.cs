@@ -1,0 +1,53 @@
+using System.Text.Json;
+using BlazorSession.Bench;
+using BlazorSession.Bench.Journey;
+using BlazorSession.Bench.Reporting;
+using BlazorSession.Bench.Servers;
+using BlazorSession.Bench.Storage;
+using Spectre.Console;
+
+var options = BenchOptions.Parse(args);
+if (Console.IsOutputRedirected)
+{
+    // Spectre.Console assumes 80 columns when it cannot ask a terminal; the tables need more.
+    AnsiConsole.Profile.Width = 200;
+}
+
+var paths = RepositoryPaths.Find();
+Directory.CreateDirectory(paths.ArtifactsDirectory);
+var startedAt = DateTimeOffset.UtcNow;
+var commit = await ChildProcess.ReadAsync("git", ["describe", "--always", "--dirty"], paths.Root);
+
+var journey = options.Journey ? await JourneyBench.RunAsync(options, paths) : JourneyResults.None;
+var storage = options.Storage ? StorageBench.Run(paths) : [];
+
+var report = new BenchReport
+{
+    StartedAt = startedAt,
+    Command = string.Join(' ', ["dotnet run -c Release --project bench/BlazorSession.Bench --", .. args]),
+    Machine = $"{Environment.ProcessorCount} cores, load average at the end {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3])}; "
+        + "shared with other builds, browsers and load tests while it ran",
+    Commit = commit,
+    Iterations = options.Iterations,
+    Warmup = options.Warmup,
+    Baselines = options.Baselines,
+    Apps = journey.Apps,
+    Steps = JourneyBench.Summarize(journey),
+    LoadPhases = JourneyBench.Medians(journey, sample => sample.Phases, ms => ms),
+    SaveTraffic = JourneyBench.Medians(journey, sample => sample.SaveTraffic, count => count),
+    Storage = storage,
+    Samples = JourneyBench.Samples(journey),
+};
+
+var tables = ReportTables.Build(report);
+ReportTables.WriteToConsole(tables);
+
+var outputPath = options.OutputPath ?? Path.Combine(paths.BenchDirectory, "results", "latest.json");
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
+await File.WriteAllTextAsync(outputPath, JsonSerializer.Serialize(report, ReportJson.Options));
+AnsiConsole.MarkupLine($"JSON: [bold]{Markup.Escape(outputPath)}[/]");
+
+if (options.UpdateReadme && ReadmeResults.TryUpdate(Path.Combine(paths.BenchDirectory, "README.md"), report, tables))
+{
+    AnsiConsole.MarkupLine("bench/README.md: latest results replaced.");
+}
