@@ -264,7 +264,12 @@ cmd_kill_node() {
   index=$(node_index "${1:-}")
   pid=$(recorded_pid "node-$index" BlazorSession.App.dll) || die "node $index is not running"
   kill -KILL "$pid"
-  while alive "$pid"; do sleep 0.05; done
+  # The main thread turns zombie before the other threads are gone and the listening socket is closed.
+  local deadline=$((SECONDS + 10))
+  while alive "$pid" || listening "$(node_port "$index")"; do
+    ((SECONDS < deadline)) || die "node $index ($pid) still holds its port after SIGKILL"
+    sleep 0.05
+  done
   rm -f "$state/node-$index.pid"
   log "killed node $index ($pid)"
 }
