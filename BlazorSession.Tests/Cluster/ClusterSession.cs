@@ -77,6 +77,12 @@ internal sealed class ClusterSession(IBrowserContext context, IPage page, Uri ba
         await ExpectOwnNameAsync();
     }
 
+    /// <summary>
+    /// Leaves the app (the tab keeps its sessionStorage), so that a node killed next does not make the page reload
+    /// itself in the middle of the test's own navigation.
+    /// </summary>
+    public async Task LeaveAsync() => await Page.GotoAsync("about:blank");
+
     public async Task ExpectOwnNameAsync()
     {
         await Expect(Page.Locator("#result")).ToHaveTextAsync(ExpectedResult, new() { Timeout = StepTimeout });
