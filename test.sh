@@ -8,6 +8,9 @@ cd "$(dirname "$0")"
 install_debian_packages() {
   local missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  # The cluster tests run deploy/local-cluster.sh: Redis for the shared key ring, nginx as the balancer.
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} ..."
     if [ "$(id -u)" -ne 0 ]; then
@@ -21,7 +24,7 @@ install_debian_packages() {
 if command -v apt-get >/dev/null 2>&1; then
   install_debian_packages
 else
-  echo "Not a Debian-like system: install Chromium yourself and set BLAZORSESSION_CHROMIUM to its path," >&2
+  echo "Not a Debian-like system: install redis-server, nginx and Chromium yourself, set BLAZORSESSION_CHROMIUM to its path," >&2
   echo "or run: pwsh BlazorSession.Tests/bin/Release/net10.0/playwright.ps1 install chromium" >&2
 fi
 

@@ -1,3 +1,4 @@
+using BlazorSession.App.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace BlazorSession.App.Session;
@@ -14,14 +15,17 @@ public static class SessionServiceCollectionExtensions
 
     /// <summary>
     /// Registers the per-circuit <see cref="SessionState"/>, its store over protected sessionStorage, and Data
-    /// Protection with keys persisted where <c>DataProtection:KeysPath</c> says (see <see cref="ResolveKeysPath"/>).
+    /// Protection with keys in Redis when <c>ConnectionStrings:Redis</c> is set (shared by every node, see
+    /// <see cref="ScaleOut"/>), otherwise where <c>DataProtection:KeysPath</c> says (see <see cref="ResolveKeysPath"/>).
     /// </summary>
     public static IServiceCollection AddBrowserSession(this IServiceCollection services, IConfiguration configuration,
         IHostEnvironment environment)
     {
-        services.AddDataProtection()
-            .SetApplicationName(DataProtectionApplicationName)
-            .PersistKeysToFileSystem(new DirectoryInfo(ResolveKeysPath(configuration, environment)));
+        var dataProtection = services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        if (!dataProtection.TryPersistKeysToRedis(configuration))
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(ResolveKeysPath(configuration, environment)));
+        }
 
         services.AddScoped<IBrowserSessionStore, ProtectedSessionStore>();
         services.AddScoped<SessionState>();

@@ -128,23 +128,24 @@ public sealed class AppServer : IAsyncDisposable
     }
 
     /// <summary>The app's own build output for the configuration these tests were built in.</summary>
-    private static string FindAppBuildOutput()
+    internal static string FindAppBuildOutput()
     {
         var configuration = typeof(AppServer).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var output = Path.Combine(FindRepositoryRoot(), "BlazorSession.App", "bin", configuration, "net10.0");
+        return File.Exists(Path.Combine(output, "BlazorSession.App.dll"))
+            ? output
+            : throw new InvalidOperationException($"The app is not built at {output}; build the solution first.");
+    }
+
+    internal static string FindRepositoryRoot()
+    {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "BlazorSession.sln")))
         {
             root = root.Parent;
         }
 
-        if (root is null)
-        {
-            throw new InvalidOperationException($"BlazorSession.sln not found above {AppContext.BaseDirectory}.");
-        }
-
-        var output = Path.Combine(root.FullName, "BlazorSession.App", "bin", configuration, "net10.0");
-        return File.Exists(Path.Combine(output, "BlazorSession.App.dll"))
-            ? output
-            : throw new InvalidOperationException($"The app is not built at {output}; build the solution first.");
+        return root?.FullName
+            ?? throw new InvalidOperationException($"BlazorSession.sln not found above {AppContext.BaseDirectory}.");
     }
 }
