@@ -4,6 +4,7 @@
 # Publishes the app once to $APP_DIR (default /tmp/blazorsession-bench-app), starts it on a free loopback port with
 # its own key directory and the load-test diagnostics endpoint on, plus any VAR=VALUE given (runtime GC settings,
 # for instance), runs the load generator, writes bench/results/NAME.json, and stops the server by its pid.
+# GENERATOR_ARGS adds options to the load generator, e.g. GENERATOR_ARGS="--ramp 50".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name=$1 circuits=$2 rate=$3 duration=$4
@@ -35,7 +36,7 @@ mkdir -p bench/results
 echo "server pid $server_pid on port $port; settings: ${*:-defaults}"
 status=0
 dotnet run -c Release --project bench/BlazorSession.LoadTest -- --url "http://127.0.0.1:$port" --circuits "$circuits" \
-  --rate "$rate" --duration "$duration" --server-pid "$server_pid" --json "bench/results/$name.json" || status=$?
+  --rate "$rate" --duration "$duration" --server-pid "$server_pid" --json "bench/results/$name.json" ${GENERATOR_ARGS:-} || status=$?
 if grep -qiE 'fail|exception' "$log"; then
   echo "Server log (warnings and errors):"
   grep -iE -A3 'fail|exception' "$log" | head -40
