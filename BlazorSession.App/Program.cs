@@ -11,7 +11,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddBrowserSession(builder.Configuration, builder.Environment);
-builder.Services.AddCircuitTuning(builder.Configuration);
+builder.Services.AddLoadTestDiagnostics(builder.Configuration);
 
 var app = builder.Build();
 

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 namespace BlazorSession.App.Hosting;
 
 /// <summary>
-/// Circuit settings chosen from load tests (bench/README.md has the figures), and an opt-in diagnostics endpoint
-/// those tests read.
+/// An opt-in diagnostics endpoint for the load generator (bench/BlazorSession.LoadTest): the managed heap after a
+/// full collection, and the circuits the server holds. The tuning those runs led to lives in the app's project file.
 /// </summary>
-public static class CircuitTuning
+public static class LoadTestDiagnostics
 {
     /// <summary>
     /// Turns on <c>GET /_loadtest/heap</c>: forces a full, compacting collection and answers the managed heap size and
@@ -18,7 +18,7 @@ public static class CircuitTuning
 
     public const string HeapPath = "/_loadtest/heap";
 
-    public static IServiceCollection AddCircuitTuning(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLoadTestDiagnostics(this IServiceCollection services, IConfiguration configuration)
     {
         if (configuration.GetValue<bool>(DiagnosticsSetting))
         {
