@@ -21,11 +21,26 @@ install_debian_packages() {
   fi
 }
 
+# Elsewhere: Playwright's own Chromium, when no system browser is found (the tests look for one first).
+install_playwright_chromium() {
+  if [ -n "${BLAZORSESSION_CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1 \
+    || command -v chromium-browser >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1; then
+    return
+  fi
+  if command -v pwsh >/dev/null 2>&1; then
+    dotnet build BlazorSession.Tests -c Release
+    pwsh BlazorSession.Tests/bin/Release/net10.0/playwright.ps1 install chromium
+  else
+    echo "No Chromium found: install Chrome or Chromium and set BLAZORSESSION_CHROMIUM to its path," >&2
+    echo "or install PowerShell and run: pwsh BlazorSession.Tests/bin/Release/net10.0/playwright.ps1 install chromium" >&2
+  fi
+}
+
 if command -v apt-get >/dev/null 2>&1; then
   install_debian_packages
 else
-  echo "Not a Debian-like system: install redis-server, nginx and Chromium yourself, set BLAZORSESSION_CHROMIUM to its path," >&2
-  echo "or run: pwsh BlazorSession.Tests/bin/Release/net10.0/playwright.ps1 install chromium" >&2
+  echo "Not a Debian-like system: the cluster tests need redis-server and nginx on PATH; install them yourself." >&2
+  install_playwright_chromium
 fi
 
 log=$(mktemp)

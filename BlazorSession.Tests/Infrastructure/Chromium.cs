@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 namespace BlazorSession.Tests.Infrastructure;
 
 /// <summary>
-/// Launches the system's Chromium through Playwright. Playwright's own browser download cannot reach its servers
-/// from the machines this runs on, so the browser comes from the OS (Debian's <c>chromium</c> package).
+/// Launches Chromium through Playwright, preferring the system's: Playwright's own browser download cannot reach its
+/// servers from the machines CI runs on, so there the browser comes from the OS (Debian's <c>chromium</c> package).
 /// </summary>
 public static class Chromium
 {
@@ -31,15 +31,33 @@ public static class Chromium
         "--disable-sync",
     ];
 
-    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
-        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    /// <summary>
+    /// Launches the browser <see cref="FindSystemExecutable"/> finds or, when there is none, the one Playwright's
+    /// own installer downloads (where it can reach its servers).
+    /// </summary>
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        var executable = FindSystemExecutable();
+        try
         {
-            ExecutablePath = FindExecutable(),
-            Args = Arguments,
-            Headless = true,
-        });
+            return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = executable,
+                Args = Arguments,
+                Headless = true,
+            });
+        }
+        catch (PlaywrightException exception) when (executable is null)
+        {
+            throw new InvalidOperationException(
+                "No Chromium found. On Debian or Ubuntu run: sudo apt-get install -y chromium. Elsewhere run "
+                + "pwsh BlazorSession.Tests/bin/Release/net10.0/playwright.ps1 install chromium, or install Chrome or "
+                + $"Chromium and set {PathVariable} to its path.", exception);
+        }
+    }
 
-    public static string FindExecutable()
+    /// <summary>The browser named by <see cref="PathVariable"/>, else the first of the usual paths, else <c>null</c>.</summary>
+    public static string? FindSystemExecutable()
     {
         var configured = Environment.GetEnvironmentVariable(PathVariable);
         if (!string.IsNullOrEmpty(configured))
@@ -49,9 +67,6 @@ public static class Chromium
                 : throw new FileNotFoundException($"{PathVariable} points to {configured}, which does not exist.");
         }
 
-        return UsualPaths.FirstOrDefault(File.Exists)
-            ?? throw new FileNotFoundException(
-                "No Chromium found. On Debian or Ubuntu run: sudo apt-get install -y chromium. Elsewhere install "
-                + $"Chrome or Chromium and set {PathVariable} to its path.");
+        return UsualPaths.FirstOrDefault(File.Exists);
     }
 }
