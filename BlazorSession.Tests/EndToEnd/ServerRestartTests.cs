@@ -1,4 +1,5 @@
 using BlazorSession.Tests.Infrastructure;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace BlazorSession.Tests.EndToEnd;
@@ -64,9 +65,9 @@ public class ServerRestartTests(BrowserAppFixture fixture) : EndToEndTest(fixtur
         await Page.EvaluateAsync("() => Blazor._internal.forceCloseConnection()");
 
         await ExpectShownAsync("Reconnecting");
-        await Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Set session" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Set session" }).ClickAsync();
         await Expect(UsernameInput).ToBeEnabledAsync();
-        await Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Get session" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Get session" }).ClickAsync();
         await ExpectShownAsync("Reconnecting");
         await ExpectNoErrorUiAsync();
     });
@@ -86,7 +87,7 @@ public class ServerRestartTests(BrowserAppFixture fixture) : EndToEndTest(fixtur
         await Page.WaitForFunctionAsync(
             "() => document.querySelector('#result')?.textContent === 'Session username: Outlives The Server' && !document.querySelector('#components-reconnect-modal[open], .components-reconnect-show')",
             null, new() { Timeout = 60_000 });
-        await Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Set session" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Set session" }).ClickAsync();
         await Expect(UsernameInput).ToBeEnabledAsync();
         await ExpectNoErrorUiAsync();
     });

@@ -67,7 +67,7 @@ public sealed class AppServer : IAsyncDisposable
         _process = null;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Stop();
         foreach (var directory in _keyDirectories)
@@ -82,7 +82,7 @@ public sealed class AppServer : IAsyncDisposable
             }
         }
 
-        await Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
     private string CreateKeyDirectory()
