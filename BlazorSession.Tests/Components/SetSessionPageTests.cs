@@ -31,6 +31,16 @@ public class SetSessionPageTests : SessionComponentTestContext
     }
 
     [Fact]
+    public void PrerenderedInput_IsMarkedForTheTypeAheadScript()
+    {
+        RenderAsPrerendered();
+
+        var cut = Render<SetSession>();
+
+        Assert.True(cut.Find("input#username").HasAttribute("data-type-ahead"));
+    }
+
+    [Fact]
     public void InputAndButton_AreEnabled_WhenInteractive()
     {
         var cut = Render<SetSession>();

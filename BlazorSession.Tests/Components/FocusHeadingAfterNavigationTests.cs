@@ -1,0 +1,51 @@
+using BlazorSession.App.Components;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlazorSession.Tests.Components;
+
+public class FocusHeadingAfterNavigationTests : SessionComponentTestContext
+{
+    public FocusHeadingAfterNavigationTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        JSInterop.SetupVoid(FocusHeadingAfterNavigation.FocusBySelector, "h1");
+    }
+
+    private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
+    [Fact]
+    public void FirstRenderOfTheLoadedPage_LeavesFocusAlone()
+    {
+        Navigation.NavigateTo("/set-session");
+
+        Render<Routes>();
+
+        JSInterop.VerifyNotInvoke(FocusHeadingAfterNavigation.FocusBySelector);
+    }
+
+    [Fact]
+    public void InAppNavigationToAnotherPage_FocusesItsHeading()
+    {
+        Navigation.NavigateTo("/set-session");
+        var cut = Render<Routes>();
+
+        Navigation.NavigateTo("/get-session");
+
+        cut.WaitForAssertion(() => Assert.Equal("Get session", cut.Find("h1").TextContent));
+        var focus = JSInterop.VerifyInvoke(FocusHeadingAfterNavigation.FocusBySelector);
+        Assert.Equal("h1", focus.Arguments[0]);
+    }
+
+    [Fact]
+    public void NavigationToTheSamePageByItsOtherRoute_LeavesFocusAlone()
+    {
+        Navigation.NavigateTo("/set-session");
+        var cut = Render<Routes>();
+
+        Navigation.NavigateTo("/set_session");
+
+        cut.WaitForAssertion(() => Assert.EndsWith("/set_session", Navigation.Uri, StringComparison.Ordinal));
+        JSInterop.VerifyNotInvoke(FocusHeadingAfterNavigation.FocusBySelector);
+    }
+}

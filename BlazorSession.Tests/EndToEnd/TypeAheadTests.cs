@@ -1,0 +1,107 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorSession.Tests.EndToEnd;
+
+/// <summary>
+/// The Username input can be typed into before the circuit is up (App's TypeAheadScript), and nothing typed is lost
+/// when the circuit's render replaces the prerendered form. The framework script is held back until the test has
+/// typed, so the hand-over happens at a known point instead of by chance.
+/// </summary>
+public class TypeAheadTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
+{
+    private readonly TaskCompletionSource _releaseFrameworkScript = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ILocator SaveButton => Page.GetByRole(AriaRole.Button, new() { Name = "Save" });
+
+    [Fact]
+    public Task TypedBeforeTheCircuit_KeepsValueCaretAndFocus_AndTypingGoesOn() => RecordingFailuresAsync(async () =>
+    {
+        await OpenHeldBackAsync();
+        await UsernameInput.ClickAsync();
+        await Page.Keyboard.TypeAsync("Ada");
+        await Page.Keyboard.PressAsync("ArrowLeft");
+
+        await ReleaseCircuitAsync();
+
+        await Expect(UsernameInput).ToHaveValueAsync("Ada");
+        Assert.Equal("username", await Page.EvaluateAsync<string>("() => document.activeElement.id"));
+        Assert.Equal(2, await Page.EvaluateAsync<int>("() => document.activeElement.selectionStart"));
+        await Page.Keyboard.TypeAsync("x");
+        await Page.Keyboard.PressAsync("End");
+        await Page.Keyboard.TypeAsync(" Lovelace");
+        await SaveButton.ClickAsync();
+
+        await ExpectSavedAsync();
+        await Expect(Page.Locator(".signed-in")).ToHaveTextAsync("Signed in as Adxa Lovelace");
+    });
+
+    [Fact]
+    public Task TypedBeforeTheCircuit_ThenEnterOnceItIsUp_SavesWhatWasTyped() => RecordingFailuresAsync(async () =>
+    {
+        await OpenHeldBackAsync();
+        await UsernameInput.FillAsync("Grace Hopper");
+
+        await ReleaseCircuitAsync();
+        await UsernameInput.PressAsync("Enter");
+
+        await ExpectSavedAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Get session", Exact = true }).ClickAsync();
+        await ExpectShownAsync("Grace Hopper");
+    });
+
+    [Fact]
+    public Task EnterPressedBeforeTheCircuit_IsNotLost_TheFormIsSubmittedOnceItIsUp() => RecordingFailuresAsync(async () =>
+    {
+        await OpenHeldBackAsync();
+        await UsernameInput.FillAsync("Early Bird");
+        await UsernameInput.PressAsync("Enter");
+        Assert.EndsWith("/set-session", Page.Url, StringComparison.Ordinal);
+
+        await ReleaseCircuitAsync(waitForSaveButton: false);
+
+        await ExpectSavedAsync();
+        await Expect(Page.Locator(".signed-in")).ToHaveTextAsync("Signed in as Early Bird");
+    });
+
+    [Fact]
+    public Task ClickedElsewhereBeforeTheCircuit_SaveButtonStillSavesWhatWasTyped() => RecordingFailuresAsync(async () =>
+    {
+        await OpenHeldBackAsync();
+        await UsernameInput.FillAsync("Margaret Hamilton");
+        await Page.Locator("h1").ClickAsync();
+
+        await ReleaseCircuitAsync();
+        Assert.NotEqual("username", await Page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await SaveButton.ClickAsync();
+
+        await ExpectSavedAsync();
+        await Expect(Page.Locator(".signed-in")).ToHaveTextAsync("Signed in as Margaret Hamilton");
+    });
+
+    /// <summary>Opens the set page with blazor.web.js held back: the form is parsed, no circuit can start.</summary>
+    private async Task OpenHeldBackAsync()
+    {
+        await Page.RouteAsync("**/_framework/blazor.web*.js", async route =>
+        {
+            await _releaseFrameworkScript.Task;
+            await route.ContinueAsync();
+        });
+        await Page.GotoAsync(Url("set-session"), new() { WaitUntil = WaitUntilState.Commit });
+
+        await Expect(UsernameInput).ToBeEnabledAsync();
+        await Expect(SaveButton).ToBeDisabledAsync();
+        Assert.False(await Page.EvaluateAsync<bool>("() => 'Blazor' in window"), "The framework script ran too early.");
+    }
+
+    private async Task ReleaseCircuitAsync(bool waitForSaveButton = true)
+    {
+        var prerendered = await UsernameInput.ElementHandleAsync();
+        _releaseFrameworkScript.SetResult();
+        await Page.WaitForFunctionAsync("old => !old.isConnected", prerendered);
+        if (waitForSaveButton)
+        {
+            await Expect(SaveButton).ToBeEnabledAsync();
+        }
+    }
+}
