@@ -23,6 +23,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapStoredSessionPreview();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode(options =>
         // Circuit messages are small render batches and interop calls: deflating each one costs both ends CPU and

@@ -1,4 +1,5 @@
 using BlazorSession.App.Hosting;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace BlazorSession.App.Session;
@@ -29,6 +30,7 @@ public static class SessionServiceCollectionExtensions
 
         services.AddScoped<IBrowserSessionStore, ProtectedSessionStore>();
         services.AddScoped<SessionState>();
+        services.AddScoped<CircuitHandler, ReadSessionWhenCircuitOpens>();
         return services;
     }
 

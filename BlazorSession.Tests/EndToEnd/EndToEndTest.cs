@@ -85,8 +85,15 @@ public abstract class EndToEndTest(BrowserAppFixture fixture) : IAsyncLifetime
     protected async Task ExpectSavedAsync() =>
         await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = SavedText })).ToBeVisibleAsync();
 
-    protected async Task ExpectShownAsync(string name) =>
+    /// <summary>
+    /// The circuit has read the session and shows <paramref name="name"/>: the text alone could still be the preview
+    /// shown before the circuit is up, so the Clear session button (enabled once the circuit has read) is awaited too.
+    /// </summary>
+    protected async Task ExpectShownAsync(string name)
+    {
         await Expect(Result).ToHaveTextAsync($"Session username: {name}");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Clear session" })).ToBeEnabledAsync();
+    }
 
     protected async Task ExpectNoErrorUiAsync() => await Expect(ErrorUi).ToBeHiddenAsync();
 

@@ -72,6 +72,8 @@ public class ServerRestartTests(BrowserAppFixture fixture) : EndToEndTest(fixtur
         await ExpectNoErrorUiAsync();
     });
 
+    private const string ReconnectUi = "#components-reconnect-modal[open], .components-reconnect-show";
+
     [Fact]
     public Task ServerRestartUnderAnOpenPage_RecoversByItself_AndStillShowsTheName() => RecordingFailuresAsync(async () =>
     {
@@ -80,13 +82,18 @@ public class ServerRestartTests(BrowserAppFixture fixture) : EndToEndTest(fixtur
         await Page.GotoAsync(Url("get-session"));
         await ExpectShownAsync("Outlives The Server");
 
+        await Page.EvaluateAsync("() => window.beforeRestart = true");
         await Server.RestartAsync();
 
-        // The old circuit died with the process: the page must notice, get a new circuit and read the name back,
-        // without the test reloading it.
+        // The old circuit died with the process: the page must notice (show the reconnect UI, or load itself again),
+        // get a new circuit and read the name back, without the test reloading it.
         await Page.WaitForFunctionAsync(
-            "() => document.querySelector('#result')?.textContent === 'Session username: Outlives The Server' && !document.querySelector('#components-reconnect-modal[open], .components-reconnect-show')",
+            $"() => !window.beforeRestart || document.querySelector('{ReconnectUi}') !== null",
             null, new() { Timeout = 60_000 });
+        await Page.WaitForFunctionAsync(
+            $"() => document.querySelector('{ReconnectUi}') === null && !document.querySelector('#result[data-session-preview]')",
+            null, new() { Timeout = 60_000 });
+        await ExpectShownAsync("Outlives The Server");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Set session" }).ClickAsync();
         await Expect(UsernameInput).ToBeEnabledAsync();
         await ExpectNoErrorUiAsync();

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace BlazorSession.App.Session;
+
+/// <summary>
+/// <c>POST /_session/preview</c>: the tab sends its own protected session value (the ciphertext from its
+/// sessionStorage) and gets back the name in it, as text, or 204 when there is none it could show. The page's
+/// preview script calls it while the framework script and the circuit are still starting, so a reload shows the
+/// stored name tens of milliseconds sooner (see <c>StoredSessionPreviewScript.razor</c>).
+/// </summary>
+/// <remarks>
+/// It decrypts nothing a circuit would not: the value is checked with the same Data Protection purpose and payload
+/// rules, and only someone who already holds a tab's ciphertext can send it (anyone holding it could equally put it
+/// in a tab and open /get-session). It answers same-origin requests only (<c>Sec-Fetch-Site</c>, set by the browser
+/// and not by page scripts), is never cached, caps the body, and logs no name. Unreadable values are left to the
+/// circuit, which deletes them and logs the warning once.
+/// </remarks>
+internal static class StoredSessionPreview
+{
+    public const string Path = "/_session/preview";
+
+    /// <summary>A protected 64-character name is well under 1 KiB; anything much larger is not ours.</summary>
+    internal const int MaxValueLength = 4096;
+
+    public static IEndpointConventionBuilder MapStoredSessionPreview(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(Path, PreviewAsync).DisableAntiforgery();
+
+    private static async Task<IResult> PreviewAsync(HttpRequest request, HttpResponse response,
+        IDataProtectionProvider dataProtection)
+    {
+        response.Headers.CacheControl = "no-store";
+        // The answer is for a script: a refusal is a status code, not the app's "not found" page.
+        request.HttpContext.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+        if (request.Headers["Sec-Fetch-Site"] != "same-origin")
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var posted = await ReadBoundedAsync(request);
+        if (posted is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var store = new ProtectedSessionStore(new ProtectedSessionStorage(new PostedValueJSRuntime(posted), dataProtection));
+        try
+        {
+            var stored = await store.GetAsync<StoredSession>(SessionState.StorageKey);
+            return stored is { IsValid: true, Username: { } name } ? Results.Text(name) : Results.NoContent();
+        }
+        catch (StoredValueUnreadableException)
+        {
+            return Results.NoContent();
+        }
+    }
+
+    private static async Task<string?> ReadBoundedAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxValueLength)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var buffer = new char[MaxValueLength + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await reader.ReadAsync(buffer.AsMemory(length))) > 0)
+        {
+            length += read;
+        }
+
+        return length > MaxValueLength ? null : new string(buffer, 0, length);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorSession.Tests.EndToEnd;
+
+/// <summary>
+/// On a reload of /get-session the stored name is shown before the circuit is up (App's StoredSessionPreviewScript
+/// and the _session/preview endpoint), only when the server has verified it, and without any flash of "none".
+/// The framework script is held back, so "before the circuit" is a fact of the test, not a race.
+/// </summary>
+public class StoredSessionPreviewTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
+{
+    private const string PreviewPath = "_session/preview";
+
+    private readonly TaskCompletionSource _releaseFrameworkScript = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Records every text #result has had, from the first parsed byte of each document.
+    private const string ResultRecorderScript = """
+        window.resultTexts = [];
+        new MutationObserver(() => {
+            const text = document.getElementById('result')?.textContent;
+            if (text !== undefined && text !== window.resultTexts.at(-1)) {
+                window.resultTexts.push(text);
+            }
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+        """;
+
+    [Fact]
+    public Task Reload_ShowsTheVerifiedNameBeforeTheCircuitIsUp_AndNothingElseAfterIt() => RecordingFailuresAsync(async () =>
+    {
+        await SaveNameAsync("Preview Pat");
+        await ExpectSavedAsync();
+        await OpenAsync("get-session");
+        await ExpectShownAsync("Preview Pat");
+        await Context.AddInitScriptAsync(ResultRecorderScript);
+
+        await ReloadHeldBackAsync();
+
+        await Expect(Result).ToHaveTextAsync("Session username: Preview Pat");
+        Assert.False(await Page.EvaluateAsync<bool>("() => 'Blazor' in window"), "The framework script ran too early.");
+        await ReleaseCircuitAsync();
+        await Expect(Page.Locator(".signed-in")).ToHaveTextAsync("Signed in as Preview Pat");
+        await ExpectShownAsync("Preview Pat");
+        var texts = await Page.EvaluateAsync<string[]>("() => window.resultTexts");
+        Assert.Equal(["Loading session…", "Session username: Preview Pat"], texts.Distinct());
+        Assert.Equal("Session username: Preview Pat", texts[^1]);
+    });
+
+    [Fact]
+    public Task TamperedValue_GetsNoPreview_AndReadsAsNoSessionOnceTheCircuitIsUp() => RecordingFailuresAsync(async () =>
+    {
+        await SaveNameAsync("Tampered Tim");
+        await ExpectSavedAsync();
+        await OpenAsync("get-session");
+        await ExpectShownAsync("Tampered Tim");
+        await Page.EvaluateAsync("""
+            () => {
+                const value = sessionStorage.getItem('session');
+                sessionStorage.setItem('session', value.slice(0, 20) + (value[20] === 'A' ? 'B' : 'A') + value.slice(21));
+            }
+            """);
+
+        var preview = Page.WaitForResponseAsync(response => response.Url.EndsWith(PreviewPath, StringComparison.Ordinal));
+        await ReloadHeldBackAsync();
+
+        Assert.Equal(204, (await preview).Status);
+        await Expect(Result).ToHaveTextAsync("Loading session…");
+        await ReleaseCircuitAsync();
+        await Expect(Result).ToHaveTextAsync(NoSessionText);
+    });
+
+    [Fact]
+    public Task PreviewEndpoint_AnswersTheTabsOwnValue_AndNothingElse() => RecordingFailuresAsync(async () =>
+    {
+        await SaveNameAsync("Endpoint Eve");
+        await ExpectSavedAsync();
+
+        var own = await PostFromThePageAsync("sessionStorage.getItem('session')");
+        var tampered = await PostFromThePageAsync("sessionStorage.getItem('session').slice(0, -4) + 'AAAA'");
+        var oversized = await PostFromThePageAsync("'A'.repeat(5000)");
+        var crossSite = await Page.APIRequest.PostAsync(Url(PreviewPath), new()
+        {
+            DataString = await Page.EvaluateAsync<string>("() => sessionStorage.getItem('session')"),
+        });
+
+        Assert.Equal((200, "Endpoint Eve", "no-store"), (own.Status, own.Body, own.CacheControl));
+        Assert.Equal(204, tampered.Status);
+        Assert.Equal(413, oversized.Status);
+        Assert.Equal(403, crossSite.Status);
+    });
+
+    private async Task ReloadHeldBackAsync()
+    {
+        await Page.RouteAsync("**/_framework/blazor.web*.js", async route =>
+        {
+            await _releaseFrameworkScript.Task;
+            await route.ContinueAsync();
+        });
+        await Page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
+    }
+
+    private async Task ReleaseCircuitAsync()
+    {
+        _releaseFrameworkScript.SetResult();
+        await Page.WaitForFunctionAsync("() => 'Blazor' in window");
+    }
+
+    private async Task<(int Status, string Body, string? CacheControl)> PostFromThePageAsync(string valueExpression)
+    {
+        var answer = await Page.EvaluateAsync<JsonElement>($$"""
+            async () => {
+                const response = await fetch('{{PreviewPath}}', { method: 'POST', body: {{valueExpression}} });
+                return { status: response.status, body: await response.text(), cacheControl: response.headers.get('cache-control') };
+            }
+            """);
+        return (answer.GetProperty("status").GetInt32(), answer.GetProperty("body").GetString()!,
+            answer.GetProperty("cacheControl").GetString());
+    }
+}
