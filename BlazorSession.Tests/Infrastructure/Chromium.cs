@@ -33,9 +33,10 @@ public static class Chromium
 
     /// <summary>
     /// Launches the browser <see cref="FindSystemExecutable"/> finds or, when there is none, the one Playwright's
-    /// own installer downloads (where it can reach its servers).
+    /// own installer downloads (where it can reach its servers), with the usual switches and any
+    /// <paramref name="extraArguments"/>.
     /// </summary>
-    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright, IEnumerable<string>? extraArguments = null)
     {
         var executable = FindSystemExecutable();
         try
@@ -43,7 +44,7 @@ public static class Chromium
             return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
                 ExecutablePath = executable,
-                Args = Arguments,
+                Args = [.. Arguments, .. extraArguments ?? []],
                 Headless = true,
             });
         }

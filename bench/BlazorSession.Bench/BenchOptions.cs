@@ -12,6 +12,12 @@ internal sealed record BenchOptions
     /// <summary>Git refs of this repository to publish and run beside the working tree, for before/after figures.</summary>
     public IReadOnlyList<string> Baselines { get; init; } = [];
 
+    /// <summary>
+    /// Extra Chromium switches for every browser of the run, for diagnostics only (e.g. to show what a browser
+    /// feature costs); the figures to quote come from runs without any.
+    /// </summary>
+    public IReadOnlyList<string> BrowserArguments { get; init; } = [];
+
     public bool Journey { get; init; } = true;
 
     public bool Storage { get; init; } = true;
@@ -30,12 +36,14 @@ internal sealed record BenchOptions
                 "--iterations" => options with { Iterations = ParseCount(args, ++i) },
                 "--warmup" => options with { Warmup = ParseCount(args, ++i) },
                 "--baseline" => options with { Baselines = [.. options.Baselines, ValueAt(args, ++i)] },
+                "--browser-arg" => options with { BrowserArguments = [.. options.BrowserArguments, ValueAt(args, ++i)] },
                 "--output" => options with { OutputPath = ValueAt(args, ++i) },
                 "--no-journey" => options with { Journey = false },
                 "--no-storage" => options with { Storage = false },
                 "--no-readme" => options with { UpdateReadme = false },
                 var unknown => throw new ArgumentException(
                     $"Unknown option '{unknown}'. Options: --iterations N, --warmup N, --baseline GIT_REF (repeatable), --output FILE, "
+                    + "--browser-arg SWITCH (repeatable), "
                     + "--no-journey, --no-storage, --no-readme."),
             };
         }

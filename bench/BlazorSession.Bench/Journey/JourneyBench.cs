@@ -47,7 +47,7 @@ internal static class JourneyBench
                     var runners = new List<JourneyRunner>();
                     foreach (var app in apps)
                     {
-                        var browser = await Chromium.LaunchAsync(playwright);
+                        var browser = await Chromium.LaunchAsync(playwright, options.BrowserArguments);
                         browsers.Add(browser);
                         runners.Add(new JourneyRunner(browser, app));
                         samples[app.Name] = [];
