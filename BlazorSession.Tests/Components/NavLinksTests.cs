@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BlazorSession.Tests.Components;
 
 /// <summary>The header's links, which the layout renders itself.</summary>
-public class NavMenuTests : SessionComponentTestContext
+public class NavLinksTests : SessionComponentTestContext
 {
     [Theory]
     [InlineData("/", "Home")]
