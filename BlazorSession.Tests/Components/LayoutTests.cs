@@ -11,7 +11,7 @@ public class LayoutTests : SessionComponentTestContext
     [Fact]
     public void Header_ShowsNothing_WhenNoNameIsStored()
     {
-        var cut = Render<SignedInAs>();
+        var cut = Render<MainLayout>();
 
         cut.WaitForAssertion(() => Assert.True(Session.IsLoaded));
         Assert.Equal("", cut.Find(".signed-in").TextContent.Trim());
@@ -22,7 +22,7 @@ public class LayoutTests : SessionComponentTestContext
     {
         StoreName("Ada");
 
-        var cut = Render<SignedInAs>();
+        var cut = Render<MainLayout>();
 
         cut.WaitForAssertion(() => Assert.Equal("Signed in as Ada", cut.Find(".signed-in").TextContent.Trim()));
     }
@@ -30,7 +30,7 @@ public class LayoutTests : SessionComponentTestContext
     [Fact]
     public void Header_Updates_WhenTheSetPageSavesAName()
     {
-        var header = Render<SignedInAs>();
+        var header = Render<MainLayout>();
         var page = Render<SetSession>();
 
         page.Find("input#username").Change("Grace");
@@ -43,7 +43,7 @@ public class LayoutTests : SessionComponentTestContext
     public void Header_Updates_WhenTheGetPageClearsTheName()
     {
         StoreName("Ada");
-        var header = Render<SignedInAs>();
+        var header = Render<MainLayout>();
         var page = Render<GetSession>();
         header.WaitForAssertion(() => Assert.Equal("Signed in as Ada", header.Find(".signed-in").TextContent.Trim()));
 
@@ -55,7 +55,7 @@ public class LayoutTests : SessionComponentTestContext
     [Fact]
     public async Task Header_Unsubscribes_WhenDisposed()
     {
-        Render<SignedInAs>();
+        Render<MainLayout>();
         Assert.Equal(1, ChangedSubscriberCount());
 
         await DisposeComponentsAsync();
