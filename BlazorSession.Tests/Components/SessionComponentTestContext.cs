@@ -1,3 +1,4 @@
+using BlazorSession.App.Components;
 using BlazorSession.App.Session;
 using BlazorSession.Tests.Fakes;
 using Microsoft.AspNetCore.Components;
@@ -20,6 +21,7 @@ public abstract class SessionComponentTestContext : BunitContext
         Services.AddSingleton<IBrowserSessionStore>(Store);
         Services.AddSingleton<ILogger<SessionState>>(NullLogger<SessionState>.Instance);
         Services.AddScoped<SessionState>();
+        JSInterop.SetupVoid(DocumentTitle.SetTitleFunction, _ => true);
         RenderInteractively();
     }
 

@@ -121,6 +121,22 @@ public class JourneyTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
     });
 
     [Fact]
+    public Task TheTabsTitle_IsPrerendered_AndFollowsInAppNavigation() => RecordingFailuresAsync(async () =>
+    {
+        var response = await Page.APIRequest.GetAsync(Url("get-session"));
+        Assert.Contains("<title>Get session</title>", await response.TextAsync(), StringComparison.Ordinal);
+
+        await OpenAsync("set-session");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Save" })).ToBeEnabledAsync();
+        await Expect(Page).ToHaveTitleAsync("Set session");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Get session", Exact = true }).ClickAsync();
+        await Expect(Page).ToHaveTitleAsync("Get session");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Home", Exact = true }).ClickAsync();
+        await Expect(Page).ToHaveTitleAsync("BlazorSession");
+    });
+
+    [Fact]
     public Task TheTutorialsRoutes_WorkToo() => RecordingFailuresAsync(async () =>
     {
         await OpenAsync("set_session");
