@@ -71,6 +71,26 @@ public class StoredSessionPreviewTests(BrowserAppFixture fixture) : EndToEndTest
     });
 
     [Fact]
+    public Task PreviewThatNeverAnswers_DoesNotHoldTheCircuitBack() => RecordingFailuresAsync(async () =>
+    {
+        await SaveNameAsync("Patient Pia");
+        await ExpectSavedAsync();
+        await OpenAsync("get-session");
+        await ExpectShownAsync("Patient Pia");
+        var previewAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await Page.RouteAsync("**/" + PreviewPath, _ =>
+        {
+            previewAsked.TrySetResult();
+            return Task.Delay(Timeout.Infinite);
+        });
+
+        await Page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
+
+        await previewAsked.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await ExpectShownAsync("Patient Pia");
+    });
+
+    [Fact]
     public Task PreviewEndpoint_AnswersTheTabsOwnValue_AndNothingElse() => RecordingFailuresAsync(async () =>
     {
         await SaveNameAsync("Endpoint Eve");
