@@ -37,6 +37,21 @@ public class TypeAheadTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
     });
 
     [Fact]
+    public Task FocusedBeforeTheCircuit_WithNothingTypedYet_KeepsTheFocus() => RecordingFailuresAsync(async () =>
+    {
+        await OpenHeldBackAsync();
+        await UsernameInput.ClickAsync();
+
+        await ReleaseCircuitAsync();
+
+        Assert.Equal("username", await Page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await Page.Keyboard.TypeAsync("Focus Kept");
+        await Page.Keyboard.PressAsync("Enter");
+        await ExpectSavedAsync();
+        await Expect(Page.Locator(".signed-in")).ToHaveTextAsync("Signed in as Focus Kept");
+    });
+
+    [Fact]
     public Task TypedBeforeTheCircuit_ThenEnterOnceItIsUp_SavesWhatWasTyped() => RecordingFailuresAsync(async () =>
     {
         await OpenHeldBackAsync();
