@@ -18,6 +18,18 @@ public class LoadTestOptionsTests
         Assert.Equal("out.json", options.JsonPath);
     }
 
+    [Fact]
+    public void Parse_ReadsTheTuningOptions_WithTheirDefaults()
+    {
+        string[] required = ["--url", "http://127.0.0.1:5000", "--circuits", "10", "--rate", "1", "--duration", "5"];
+
+        var defaults = LoadTestOptions.Parse(required);
+        var tuned = LoadTestOptions.Parse([.. required, "--ramp", "50", "--step-timeout", "10", "--warmup", "100"]);
+
+        Assert.Equal((100d, TimeSpan.FromSeconds(30), 0), (defaults.RampRate, defaults.EffectiveStepTimeout, defaults.Warmup));
+        Assert.Equal((50d, TimeSpan.FromSeconds(10), 100), (tuned.RampRate, tuned.EffectiveStepTimeout, tuned.Warmup));
+    }
+
     [Theory]
     [InlineData("--circuits", "10", "--rate", "1", "--duration", "5")]
     [InlineData("--url", "http://127.0.0.1:5000", "--circuits", "10", "--rate", "1", "--duration", "5", "--bogus", "1")]

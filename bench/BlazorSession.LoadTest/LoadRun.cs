@@ -11,6 +11,9 @@ public static class LoadRun
 {
     private const int MaxConcurrentStarts = 64;
 
+    /// <summary>Warm-up users are numbered from here, so their names never match a measured user's.</summary>
+    private const int WarmupUserNumbers = 1_000_000;
+
     public static async Task<LoadReport> RunAsync(LoadTestOptions options, IProgress<LoadProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -22,7 +25,9 @@ public static class LoadRun
         var metrics = new LoadMetrics(options.EffectiveStepTimeout);
         var users = new List<SimulatedUser>(options.Circuits);
         var generator = Process.GetCurrentProcess();
-        var phase = "ramp-up";
+        var phase = "warm-up";
+        await WarmUpAsync(options, http, cancellationToken);
+        phase = "ramp-up";
 
         var atZero = await probe.SampleAsync(cancellationToken);
         var generatorCpuAtStart = generator.TotalProcessorTime;
@@ -88,6 +93,33 @@ public static class LoadRun
         var report = LoadReport.Create(options, connected, rampUp, held, metrics, atZero, atN, generatorCpu);
         progress?.Report(new LoadProgress("done", 0, options.Circuits, metrics.StepCount, metrics.ErrorCount, clock.Elapsed));
         return report;
+    }
+
+    /// <summary>
+    /// Runs <see cref="LoadTestOptions.Warmup"/> users through start, save and show, at most
+    /// <see cref="MaxConcurrentStarts"/> at a time, and closes them; their figures are discarded. The server retains
+    /// up to 100 of their circuits as disconnected for a while; they are in both heap samples, so the difference per
+    /// circuit does not count them.
+    /// </summary>
+    private static async Task WarmUpAsync(LoadTestOptions options, HttpClient http, CancellationToken cancellationToken)
+    {
+        var discarded = new LoadMetrics(options.EffectiveStepTimeout);
+        using var slots = new SemaphoreSlim(MaxConcurrentStarts);
+        await Task.WhenAll(Enumerable.Range(1, options.Warmup).Select(async number =>
+        {
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                await using var user = new SimulatedUser(WarmupUserNumbers + number, options.Url, http, discarded);
+                _ = await user.StartAsync(cancellationToken)
+                    && await user.RunNextStepAsync(cancellationToken)
+                    && await user.RunNextStepAsync(cancellationToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
     }
 
     private static async Task RunUserAsync(SimulatedUser user, double rate, SemaphoreSlim startSlot, CancellationToken hold,

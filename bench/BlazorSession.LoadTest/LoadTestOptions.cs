@@ -10,6 +10,10 @@ namespace BlazorSession.LoadTest;
 /// <param name="JsonPath">Where to write the report.</param>
 /// <param name="RampRate">Circuits started per second.</param>
 /// <param name="StepTimeout">A step that takes longer is counted as a timeout error.</param>
+/// <param name="Warmup">
+/// Users run through the start of the journey (start, save, show) and closed before anything is measured, so the
+/// figures describe a server that has served before rather than its first requests (JIT, first-use caches).
+/// </param>
 public sealed record LoadTestOptions(
     Uri Url,
     int Circuits,
@@ -18,11 +22,12 @@ public sealed record LoadTestOptions(
     int? ServerProcessId = null,
     string? JsonPath = null,
     double RampRate = 100,
-    TimeSpan? StepTimeout = null)
+    TimeSpan? StepTimeout = null,
+    int Warmup = 0)
 {
     public const string Usage =
         "usage: BlazorSession.LoadTest --url URL --circuits N --rate R --duration SECONDS [--server-pid PID] [--json FILE]" +
-        " [--ramp CIRCUITS_PER_SECOND] [--step-timeout SECONDS]";
+        " [--ramp CIRCUITS_PER_SECOND] [--step-timeout SECONDS] [--warmup USERS]";
 
     public TimeSpan EffectiveStepTimeout => StepTimeout ?? TimeSpan.FromSeconds(30);
 
@@ -53,8 +58,9 @@ public sealed record LoadTestOptions(
             values.TryGetValue("server-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
             values.GetValueOrDefault("json"),
             Number("ramp") ?? 100,
-            Number("step-timeout") is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
-        var unknown = values.Keys.Except(["url", "circuits", "rate", "duration", "server-pid", "json", "ramp", "step-timeout"]).ToList();
+            Number("step-timeout") is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            values.TryGetValue("warmup", out var warmup) ? int.Parse(warmup, CultureInfo.InvariantCulture) : 0);
+        var unknown = values.Keys.Except(["url", "circuits", "rate", "duration", "server-pid", "json", "ramp", "step-timeout", "warmup"]).ToList();
         return unknown.Count == 0
             ? options
             : throw new ArgumentException($"Unknown option(s): {string.Join(", ", unknown)}.{Environment.NewLine}{Usage}");
