@@ -78,10 +78,11 @@ public class StoredSessionPreviewTests(BrowserAppFixture fixture) : EndToEndTest
         await OpenAsync("get-session");
         await ExpectShownAsync("Patient Pia");
         var previewAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var neverAnswered = new TaskCompletionSource();
         await Page.RouteAsync("**/" + PreviewPath, _ =>
         {
             previewAsked.TrySetResult();
-            return Task.Delay(Timeout.Infinite);
+            return neverAnswered.Task;
         });
 
         await Page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
