@@ -64,6 +64,21 @@ public abstract class EndToEndTest(BrowserAppFixture fixture) : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Holds blazor.web.js back until the returned action is called: the page parses and its inline scripts run,
+    /// but no circuit can start, so what happens before the circuit is a fact of the test rather than a race.
+    /// </summary>
+    protected async Task<Action> HoldFrameworkScriptAsync()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await Page.RouteAsync("**/_framework/blazor.web*.js", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        return () => release.TrySetResult();
+    }
+
     protected async Task OpenAsync(string path)
     {
         await Page.GotoAsync(Url(path));

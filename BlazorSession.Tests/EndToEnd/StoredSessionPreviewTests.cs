@@ -13,7 +13,7 @@ public class StoredSessionPreviewTests(BrowserAppFixture fixture) : EndToEndTest
 {
     private const string PreviewPath = "_session/preview";
 
-    private readonly TaskCompletionSource _releaseFrameworkScript = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Action _releaseFrameworkScript = () => { };
 
     // Records every text #result has had, from the first parsed byte of each document.
     private const string ResultRecorderScript = """
@@ -71,6 +71,22 @@ public class StoredSessionPreviewTests(BrowserAppFixture fixture) : EndToEndTest
     });
 
     [Fact]
+    public Task OtherPages_AskForNoPreview() => RecordingFailuresAsync(async () =>
+    {
+        await SaveNameAsync("Quiet Quentin");
+        await ExpectSavedAsync();
+        var previews = 0;
+        Page.Request += (_, request) => previews += request.Url.EndsWith(PreviewPath, StringComparison.Ordinal) ? 1 : 0;
+
+        await Page.ReloadAsync();
+        await Expect(Page.Locator(".signed-in")).ToHaveTextAsync("Signed in as Quiet Quentin");
+        await OpenAsync("get-session");
+        await ExpectShownAsync("Quiet Quentin");
+
+        Assert.Equal(1, previews);
+    });
+
+    [Fact]
     public Task PreviewThatNeverAnswers_DoesNotHoldTheCircuitBack() => RecordingFailuresAsync(async () =>
     {
         await SaveNameAsync("Patient Pia");
@@ -113,17 +129,13 @@ public class StoredSessionPreviewTests(BrowserAppFixture fixture) : EndToEndTest
 
     private async Task ReloadHeldBackAsync()
     {
-        await Page.RouteAsync("**/_framework/blazor.web*.js", async route =>
-        {
-            await _releaseFrameworkScript.Task;
-            await route.ContinueAsync();
-        });
+        _releaseFrameworkScript = await HoldFrameworkScriptAsync();
         await Page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
     }
 
     private async Task ReleaseCircuitAsync()
     {
-        _releaseFrameworkScript.SetResult();
+        _releaseFrameworkScript();
         await Page.WaitForFunctionAsync("() => 'Blazor' in window");
     }
 

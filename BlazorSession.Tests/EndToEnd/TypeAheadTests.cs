@@ -10,7 +10,7 @@ namespace BlazorSession.Tests.EndToEnd;
 /// </summary>
 public class TypeAheadTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
 {
-    private readonly TaskCompletionSource _releaseFrameworkScript = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Action _releaseFrameworkScript = () => { };
 
     private ILocator SaveButton => Page.GetByRole(AriaRole.Button, new() { Name = "Save" });
 
@@ -97,11 +97,7 @@ public class TypeAheadTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
     /// <summary>Opens the set page with blazor.web.js held back: the form is parsed, no circuit can start.</summary>
     private async Task OpenHeldBackAsync()
     {
-        await Page.RouteAsync("**/_framework/blazor.web*.js", async route =>
-        {
-            await _releaseFrameworkScript.Task;
-            await route.ContinueAsync();
-        });
+        _releaseFrameworkScript = await HoldFrameworkScriptAsync();
         await Page.GotoAsync(Url("set-session"), new() { WaitUntil = WaitUntilState.Commit });
 
         await Expect(UsernameInput).ToBeEnabledAsync();
@@ -112,7 +108,7 @@ public class TypeAheadTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
     private async Task ReleaseCircuitAsync(bool waitForSaveButton = true)
     {
         var prerendered = await UsernameInput.ElementHandleAsync();
-        _releaseFrameworkScript.SetResult();
+        _releaseFrameworkScript();
         await Page.WaitForFunctionAsync("old => !old.isConnected", prerendered);
         if (waitForSaveButton)
         {
