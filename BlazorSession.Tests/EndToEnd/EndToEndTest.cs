@@ -110,6 +110,10 @@ public abstract class EndToEndTest(BrowserAppFixture fixture) : IAsyncLifetime
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Clear session" })).ToBeEnabledAsync();
     }
 
+    /// <summary>The layout's header names the stored user (rendered by the circuit only, never by a preview).</summary>
+    protected async Task ExpectSignedInAsync(string name) =>
+        await Expect(Page.Locator(".signed-in")).ToHaveTextAsync($"Signed in as {name}");
+
     protected async Task ExpectNoErrorUiAsync() => await Expect(ErrorUi).ToBeHiddenAsync();
 
     private async Task<string> SaveArtifactsAsync(string name)

@@ -17,7 +17,7 @@ public class JourneyTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
         await ExpectShownAsync("Ada Lovelace");
         Assert.EndsWith("/get-session", Page.Url);
         Assert.Equal("still here", await Page.EvaluateAsync<string?>("() => window.sameDocumentMarker ?? null"));
-        await Expect(Page.Locator(".signed-in")).ToHaveTextAsync("Signed in as Ada Lovelace");
+        await ExpectSignedInAsync("Ada Lovelace");
     });
 
     [Fact]
@@ -79,7 +79,7 @@ public class JourneyTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
         await Page.GotoAsync(Url("get-session"));
 
         await ExpectShownAsync(name);
-        await Expect(Page.Locator(".signed-in")).ToHaveTextAsync($"Signed in as {name}");
+        await ExpectSignedInAsync(name);
         Assert.Equal(0, await Page.Locator("main img, header img").CountAsync());
         Assert.Null(await Page.EvaluateAsync<int?>("() => window.injected ?? null"));
     });
@@ -117,7 +117,7 @@ public class JourneyTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
         await Page.Keyboard.PressAsync("Enter");
 
         await ExpectSavedAsync();
-        await Expect(Page.Locator(".signed-in")).ToHaveTextAsync("Signed in as Keyboard User");
+        await ExpectSignedInAsync("Keyboard User");
     });
 
     [Fact]

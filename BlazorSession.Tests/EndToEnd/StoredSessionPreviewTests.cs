@@ -29,10 +29,7 @@ public class StoredSessionPreviewTests(BrowserAppFixture fixture) : EndToEndTest
     [Fact]
     public Task Reload_ShowsTheVerifiedNameBeforeTheCircuitIsUp_AndNothingElseAfterIt() => RecordingFailuresAsync(async () =>
     {
-        await SaveNameAsync("Preview Pat");
-        await ExpectSavedAsync();
-        await OpenAsync("get-session");
-        await ExpectShownAsync("Preview Pat");
+        await SaveAndShowOnTheGetPageAsync("Preview Pat");
         await Context.AddInitScriptAsync(ResultRecorderScript);
 
         await ReloadHeldBackAsync();
@@ -40,7 +37,7 @@ public class StoredSessionPreviewTests(BrowserAppFixture fixture) : EndToEndTest
         await Expect(Result).ToHaveTextAsync("Session username: Preview Pat");
         Assert.False(await Page.EvaluateAsync<bool>("() => 'Blazor' in window"), "The framework script ran too early.");
         await ReleaseCircuitAsync();
-        await Expect(Page.Locator(".signed-in")).ToHaveTextAsync("Signed in as Preview Pat");
+        await ExpectSignedInAsync("Preview Pat");
         await ExpectShownAsync("Preview Pat");
         var texts = await Page.EvaluateAsync<string[]>("() => window.resultTexts");
         Assert.Equal(["Loading session…", "Session username: Preview Pat"], texts.Distinct());
@@ -50,10 +47,7 @@ public class StoredSessionPreviewTests(BrowserAppFixture fixture) : EndToEndTest
     [Fact]
     public Task TamperedValue_GetsNoPreview_AndReadsAsNoSessionOnceTheCircuitIsUp() => RecordingFailuresAsync(async () =>
     {
-        await SaveNameAsync("Tampered Tim");
-        await ExpectSavedAsync();
-        await OpenAsync("get-session");
-        await ExpectShownAsync("Tampered Tim");
+        await SaveAndShowOnTheGetPageAsync("Tampered Tim");
         await Page.EvaluateAsync("""
             () => {
                 const value = sessionStorage.getItem('session');
@@ -79,7 +73,7 @@ public class StoredSessionPreviewTests(BrowserAppFixture fixture) : EndToEndTest
         Page.Request += (_, request) => previews += request.Url.EndsWith(PreviewPath, StringComparison.Ordinal) ? 1 : 0;
 
         await Page.ReloadAsync();
-        await Expect(Page.Locator(".signed-in")).ToHaveTextAsync("Signed in as Quiet Quentin");
+        await ExpectSignedInAsync("Quiet Quentin");
         await OpenAsync("get-session");
         await ExpectShownAsync("Quiet Quentin");
 
@@ -89,10 +83,7 @@ public class StoredSessionPreviewTests(BrowserAppFixture fixture) : EndToEndTest
     [Fact]
     public Task PreviewThatNeverAnswers_DoesNotHoldTheCircuitBack() => RecordingFailuresAsync(async () =>
     {
-        await SaveNameAsync("Patient Pia");
-        await ExpectSavedAsync();
-        await OpenAsync("get-session");
-        await ExpectShownAsync("Patient Pia");
+        await SaveAndShowOnTheGetPageAsync("Patient Pia");
         var previewAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var neverAnswered = new TaskCompletionSource();
         await Page.RouteAsync("**/" + PreviewPath, _ =>
@@ -126,6 +117,14 @@ public class StoredSessionPreviewTests(BrowserAppFixture fixture) : EndToEndTest
         Assert.Equal(413, oversized.Status);
         Assert.Equal(403, crossSite.Status);
     });
+
+    private async Task SaveAndShowOnTheGetPageAsync(string name)
+    {
+        await SaveNameAsync(name);
+        await ExpectSavedAsync();
+        await OpenAsync("get-session");
+        await ExpectShownAsync(name);
+    }
 
     private async Task ReloadHeldBackAsync()
     {

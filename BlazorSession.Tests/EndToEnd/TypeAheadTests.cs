@@ -33,7 +33,7 @@ public class TypeAheadTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
         await SaveButton.ClickAsync();
 
         await ExpectSavedAsync();
-        await Expect(Page.Locator(".signed-in")).ToHaveTextAsync("Signed in as Adxa Lovelace");
+        await ExpectSignedInAsync("Adxa Lovelace");
     });
 
     [Fact]
@@ -48,7 +48,7 @@ public class TypeAheadTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
         await Page.Keyboard.TypeAsync("Focus Kept");
         await Page.Keyboard.PressAsync("Enter");
         await ExpectSavedAsync();
-        await Expect(Page.Locator(".signed-in")).ToHaveTextAsync("Signed in as Focus Kept");
+        await ExpectSignedInAsync("Focus Kept");
     });
 
     [Fact]
@@ -76,7 +76,7 @@ public class TypeAheadTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
         await ReleaseCircuitAsync(waitForSaveButton: false);
 
         await ExpectSavedAsync();
-        await Expect(Page.Locator(".signed-in")).ToHaveTextAsync("Signed in as Early Bird");
+        await ExpectSignedInAsync("Early Bird");
     });
 
     [Fact]
@@ -91,7 +91,7 @@ public class TypeAheadTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
         await SaveButton.ClickAsync();
 
         await ExpectSavedAsync();
-        await Expect(Page.Locator(".signed-in")).ToHaveTextAsync("Signed in as Margaret Hamilton");
+        await ExpectSignedInAsync("Margaret Hamilton");
     });
 
     /// <summary>Opens the set page with blazor.web.js held back: the form is parsed, no circuit can start.</summary>

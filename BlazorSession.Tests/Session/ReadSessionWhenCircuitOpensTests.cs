@@ -34,6 +34,7 @@ public class ReadSessionWhenCircuitOpensTests
     public async Task ComponentsLoadingAfterwards_ShareThatRead()
     {
         await _handler.OnCircuitOpenedAsync(circuit: null!, CancellationToken.None);
+        Assert.Equal(1, _store.ReadCount);
 
         await _state.LoadAsync();
 
