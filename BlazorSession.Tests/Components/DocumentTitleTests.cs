@@ -5,7 +5,7 @@ namespace BlazorSession.Tests.Components;
 
 public class DocumentTitleTests : BunitContext
 {
-    public DocumentTitleTests() => JSInterop.SetupVoid(DocumentTitle.SetTitleFunction, _ => true);
+    public DocumentTitleTests() => JSInterop.SetupVoid(DocumentTitle.SetTitleFunction, _ => true).SetVoidResult();
 
     [Fact]
     public void InTheCircuit_SetsTheTabsTitle_OncePerText()

@@ -9,7 +9,7 @@ public class FocusHeadingAfterNavigationTests : SessionComponentTestContext
     public FocusHeadingAfterNavigationTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        JSInterop.SetupVoid(FocusHeadingAfterNavigation.FocusBySelector, "h1");
+        JSInterop.SetupVoid(FocusHeadingAfterNavigation.FocusBySelector, "h1").SetVoidResult();
     }
 
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
