@@ -99,6 +99,28 @@ public class StoredSessionPreviewTests(BrowserAppFixture fixture) : EndToEndTest
     });
 
     [Fact]
+    public Task Reload_RequestsTheFrameworkScriptOnlyOnceThePreviewHasAnswered() => RecordingFailuresAsync(async () =>
+    {
+        await SaveAndShowOnTheGetPageAsync("Orderly Olga");
+
+        await Page.ReloadAsync();
+        await ExpectShownAsync("Orderly Olga");
+
+        var timing = await Page.EvaluateAsync<JsonElement>("""
+            () => {
+                const entry = part => performance.getEntriesByType('resource').find(e => e.name.includes(part));
+                const preview = entry('_session/preview'), script = entry('/_framework/blazor.web.');
+                return { previewStart: preview.startTime, previewEnd: preview.responseEnd, scriptStart: script.startTime };
+            }
+            """);
+        var (previewStart, previewEnd, scriptStart) = (timing.GetProperty("previewStart").GetDouble(),
+            timing.GetProperty("previewEnd").GetDouble(), timing.GetProperty("scriptStart").GetDouble());
+        // App.razor waits for the answer, or 100 ms at most, before it adds the script.
+        Assert.True(scriptStart >= previewEnd || scriptStart >= previewStart + 100,
+            $"blazor.web.js was requested at {scriptStart:F1} ms, while the preview ran from {previewStart:F1} to {previewEnd:F1} ms.");
+    });
+
+    [Fact]
     public Task PreviewEndpoint_AnswersTheTabsOwnValue_AndNothingElse() => RecordingFailuresAsync(async () =>
     {
         await SaveNameAsync("Endpoint Eve");
