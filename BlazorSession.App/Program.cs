@@ -11,6 +11,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddBrowserSession(builder.Configuration, builder.Environment);
+builder.Services.AddScoped<ShownTabTitle>();
 builder.Services.AddLoadTestDiagnostics(builder.Configuration);
 
 var app = builder.Build();

@@ -1,24 +1,42 @@
 using BlazorSession.App.Components;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorSession.Tests.Components;
 
 public class DocumentTitleTests : BunitContext
 {
-    public DocumentTitleTests() => JSInterop.SetupVoid(DocumentTitle.SetTitleFunction, _ => true).SetVoidResult();
+    public DocumentTitleTests()
+    {
+        Services.AddScoped<ShownTabTitle>();
+        JSInterop.SetupVoid(DocumentTitle.SetTitleFunction, _ => true).SetVoidResult();
+    }
 
     [Fact]
-    public void InTheCircuit_SetsTheTabsTitle_OncePerText()
+    public void TheCircuitsFirstPage_LeavesThePrerenderedTitle_AndLaterTitlesAreSetOnce()
     {
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
         var cut = Render<DocumentTitle>(parameters => parameters.Add(title => title.Text, "Set session"));
         cut.Render();
         cut.Render(parameters => parameters.Add(title => title.Text, "Get session"));
+        cut.Render();
 
-        var titles = JSInterop.VerifyInvoke(DocumentTitle.SetTitleFunction, calledTimes: 2);
-        Assert.Equal(["Set session", "Get session"], titles.Select(call => call.Arguments[0]));
+        var titles = JSInterop.VerifyInvoke(DocumentTitle.SetTitleFunction, calledTimes: 1);
+        Assert.Equal(["Get session"], titles.Select(call => call.Arguments[0]));
         Assert.Empty(cut.Nodes);
+    }
+
+    [Fact]
+    public void ThePageReachedByInAppNavigation_SetsItsTitle()
+    {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Render<DocumentTitle>(parameters => parameters.Add(title => title.Text, "Set session"));
+
+        Render<DocumentTitle>(parameters => parameters.Add(title => title.Text, "Get session"));
+
+        var call = JSInterop.VerifyInvoke(DocumentTitle.SetTitleFunction);
+        Assert.Equal("Get session", call.Arguments[0]);
     }
 
     [Fact]
@@ -29,5 +47,6 @@ public class DocumentTitleTests : BunitContext
         Render<DocumentTitle>(parameters => parameters.Add(title => title.Text, "Set session"));
 
         JSInterop.VerifyNotInvoke(DocumentTitle.SetTitleFunction);
+        Assert.Null(Services.GetRequiredService<ShownTabTitle>().Text);
     }
 }

@@ -21,6 +21,7 @@ public abstract class SessionComponentTestContext : BunitContext
         Services.AddSingleton<IBrowserSessionStore>(Store);
         Services.AddSingleton<ILogger<SessionState>>(NullLogger<SessionState>.Instance);
         Services.AddScoped<SessionState>();
+        Services.AddScoped<ShownTabTitle>();
         // Answered at once: bUnit faults a call left unanswered after its wait timeout (1 s), which a busy CI
         // machine reaches while a test is still running.
         JSInterop.SetupVoid(DocumentTitle.SetTitleFunction, _ => true).SetVoidResult();
