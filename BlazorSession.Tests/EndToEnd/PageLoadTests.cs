@@ -56,6 +56,19 @@ public class PageLoadTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
     });
 
     // A class with setters: Playwright builds evaluation results through a parameterless constructor.
+    [Fact]
+    public Task FrameworkScriptThatCannotLoad_ShowsTheErrorBar_WithItsReloadLink() => RecordingFailuresAsync(async () =>
+    {
+        await Page.RouteAsync("**/_framework/blazor.web*.js", route => route.AbortAsync());
+
+        await OpenAsync("set-session");
+
+        await Expect(ErrorUi).ToBeVisibleAsync();
+        await Expect(ErrorUi.GetByRole(AriaRole.Link, new() { Name = "Reload" })).ToBeVisibleAsync();
+        await ErrorUi.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }).ClickAsync();
+        await Expect(ErrorUi).ToBeHiddenAsync();
+    });
+
     private sealed class ResourceStart
     {
         public string Name { get; set; } = "";
