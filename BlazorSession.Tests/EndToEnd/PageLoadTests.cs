@@ -55,7 +55,6 @@ public class PageLoadTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
         Assert.Empty(stylesheetRequests);
     });
 
-    // A class with setters: Playwright builds evaluation results through a parameterless constructor.
     [Fact]
     public Task FrameworkScriptThatCannotLoad_ShowsTheErrorBar_WithItsReloadLink() => RecordingFailuresAsync(async () =>
     {
@@ -69,6 +68,7 @@ public class PageLoadTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
         await Expect(ErrorUi).ToBeHiddenAsync();
     });
 
+    // A class with setters: Playwright builds evaluation results through a parameterless constructor.
     private sealed class ResourceStart
     {
         public string Name { get; set; } = "";

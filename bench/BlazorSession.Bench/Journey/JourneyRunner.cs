@@ -45,6 +45,7 @@ internal sealed class JourneyRunner(IBrowser browser, AppUnderTest app)
         {
             await ReadLoadPhasesAsync(page, "load", loaded, "interactive", phases);
         }
+
         await page.BringToFrontAsync();
         var confirmed = await ActAndWaitForMarkAsync(page, "confirmed", () =>
             page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync());
