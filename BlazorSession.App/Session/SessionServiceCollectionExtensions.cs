@@ -1,4 +1,7 @@
 using BlazorSession.App.Hosting;
+using BlazorSession.App.SignIn;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -15,7 +18,9 @@ public static class SessionServiceCollectionExtensions
     public const string KeysPathSetting = "DataProtection:KeysPath";
 
     /// <summary>
-    /// Registers the per-circuit <see cref="SessionState"/>, its store over protected sessionStorage, and Data
+    /// Registers the per-circuit <see cref="SessionState"/>, its store over protected sessionStorage, the sign-in
+    /// that Blazor's authorization sees (<see cref="SessionAuthenticationStateProvider"/>, cascaded to every
+    /// component; pages decide in the circuit, see <see cref="PagesAuthorizeInTheCircuit"/>), and Data
     /// Protection with keys in Redis when <c>ConnectionStrings:Redis</c> is set (shared by every node, see
     /// <see cref="ScaleOut"/>), otherwise where <c>DataProtection:KeysPath</c> says (see <see cref="ResolveKeysPath"/>).
     /// </summary>
@@ -31,6 +36,11 @@ public static class SessionServiceCollectionExtensions
         services.AddScoped<IBrowserSessionStore, ProtectedSessionStore>();
         services.AddScoped<SessionState>();
         services.AddScoped<CircuitHandler, ReadSessionWhenCircuitOpens>();
+
+        services.AddAuthorization();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, PagesAuthorizeInTheCircuit>();
+        services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
+        services.AddCascadingAuthenticationState();
         return services;
     }
 

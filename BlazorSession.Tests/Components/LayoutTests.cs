@@ -9,22 +9,97 @@ namespace BlazorSession.Tests.Components;
 public class LayoutTests : SessionComponentTestContext
 {
     [Fact]
-    public void Header_ShowsNothing_WhenNoNameIsStored()
+    public void Header_ShowsASignInLink_WhenNoNameIsStored()
     {
         var cut = Render<MainLayout>();
 
-        cut.WaitForAssertion(() => Assert.True(Session.IsLoaded));
+        cut.WaitForAssertion(() => Assert.Equal("set-session", cut.Find(".session-controls a").GetAttribute("href")));
+        Assert.Equal("Sign in", cut.Find(".session-controls a").TextContent.Trim());
         Assert.Equal("", cut.Find(".signed-in").TextContent.Trim());
+        Assert.Empty(cut.FindAll("button.sign-out"));
     }
 
     [Fact]
-    public void Header_ShowsTheStoredName()
+    public void Header_ShowsTheStoredName_AndASignOutButton()
     {
         StoreName("Ada");
 
         var cut = Render<MainLayout>();
 
         cut.WaitForAssertion(() => Assert.Equal("Signed in as Ada", cut.Find(".signed-in").TextContent.Trim()));
+        var signOut = cut.Find("button.sign-out");
+        Assert.Equal("Sign out", signOut.TextContent.Trim());
+        Assert.Equal("button", signOut.GetAttribute("type"));
+        Assert.Empty(cut.FindAll(".session-controls a"));
+    }
+
+    [Fact]
+    public void Header_ShowsNeitherSignInNorSignOut_WhilePrerendering()
+    {
+        StoreName("Ada");
+        RenderAsPrerendered();
+
+        var cut = Render<MainLayout>();
+
+        Assert.Equal("", cut.Find(".session-controls").TextContent.Trim());
+        Assert.Equal("status", cut.Find(".signed-in").GetAttribute("role"));
+        Assert.Equal(0, Store.ReadCount);
+    }
+
+    [Fact]
+    public void Header_ShowsNeitherSignInNorSignOut_WhileTheSessionIsBeingRead()
+    {
+        StoreName("Ada");
+        Store.HoldReads();
+
+        var cut = Render<MainLayout>();
+
+        Assert.Equal("", cut.Find(".session-controls").TextContent.Trim());
+        Store.ReleaseReads();
+        cut.WaitForAssertion(() => Assert.Equal("Signed in as Ada", cut.Find(".signed-in").TextContent.Trim()));
+    }
+
+    [Fact]
+    public void SignOut_ClearsTheSession_AndTheHeaderOffersSignIn()
+    {
+        StoreName("Ada");
+        var cut = Render<MainLayout>();
+        cut.WaitForAssertion(() => Assert.Equal("Signed in as Ada", cut.Find(".signed-in").TextContent.Trim()));
+
+        cut.Find("button.sign-out").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Sign in", cut.Find(".session-controls a").TextContent.Trim()));
+        Assert.Equal("", cut.Find(".signed-in").TextContent.Trim());
+        Assert.Null(Session.Username);
+        Assert.False(Store.Contains(SessionState.StorageKey));
+    }
+
+    [Fact]
+    public void SignOut_UpdatesTheGetPage_AtOnce()
+    {
+        StoreName("Ada");
+        var header = Render<MainLayout>();
+        var page = Render<GetSession>();
+        page.WaitForAssertion(() => Assert.Equal("Session username: Ada", page.Find("#result").TextContent));
+
+        header.Find("button.sign-out").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("No session data found.", page.Find("#result").TextContent));
+    }
+
+    [Fact]
+    public void SignOut_WhenTheBrowserCannotBeReached_SaysSo_AndKeepsTheName()
+    {
+        StoreName("Ada");
+        var cut = Render<MainLayout>();
+        cut.WaitForAssertion(() => Assert.Equal("Signed in as Ada", cut.Find(".signed-in").TextContent.Trim()));
+        Store.Unavailable = true;
+
+        cut.Find("button.sign-out").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("could not be signed out", cut.Find("[role=alert].error").TextContent));
+        Assert.Equal("Signed in as Ada", cut.Find(".signed-in").TextContent.Trim());
+        Assert.Equal("Ada", Session.Username);
     }
 
     [Fact]
@@ -55,12 +130,14 @@ public class LayoutTests : SessionComponentTestContext
     [Fact]
     public async Task Header_Unsubscribes_WhenDisposed()
     {
+        // The sign-in's provider is subscribed for the circuit's lifetime; the layout only while it is shown.
+        var beforeRender = ChangedSubscriberCount();
         Render<MainLayout>();
-        Assert.Equal(1, ChangedSubscriberCount());
+        Assert.Equal(beforeRender + 1, ChangedSubscriberCount());
 
         await DisposeComponentsAsync();
 
-        Assert.Equal(0, ChangedSubscriberCount());
+        Assert.Equal(beforeRender, ChangedSubscriberCount());
     }
 
     [Fact]
@@ -73,6 +150,7 @@ public class LayoutTests : SessionComponentTestContext
         var links = cut.FindAll("nav a").Select(link => (link.TextContent, link.GetAttribute("href"))).ToList();
         Assert.Contains(("Set session", "set-session"), links);
         Assert.Contains(("Get session", "get-session"), links);
+        Assert.Contains(("Members", "members"), links);
         cut.WaitForAssertion(() => Assert.Equal("Signed in as Ada", cut.Find(".signed-in").TextContent.Trim()));
         Assert.Contains("page body", cut.Find("main").TextContent);
     }

@@ -15,6 +15,7 @@ public class NavLinksTests : SessionComponentTestContext
     [InlineData("/get-session?from=test", "Get session")]
     [InlineData("/get_session", "Get session")]
     [InlineData("/get-session#result", "Get session")]
+    [InlineData("/members", "Members")]
     public void MarksTheCurrentPagesLink(string path, string current)
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo(path);
@@ -22,7 +23,7 @@ public class NavLinksTests : SessionComponentTestContext
         var cut = Render<MainLayout>();
 
         Assert.Equal([current], CurrentLinks(cut));
-        Assert.Equal(["Home", "Set session", "Get session"], cut.FindAll("nav a").Select(link => link.TextContent));
+        Assert.Equal(["Home", "Set session", "Get session", "Members"], cut.FindAll("nav a").Select(link => link.TextContent));
     }
 
     [Fact]

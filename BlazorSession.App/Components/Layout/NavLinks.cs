@@ -10,6 +10,7 @@ public static class NavLinks
         ("", "Home"),
         ("set-session", "Set session"),
         ("get-session", "Get session"),
+        ("members", "Members"),
     ];
 
     /// <summary>
