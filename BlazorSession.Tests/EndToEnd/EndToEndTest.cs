@@ -84,10 +84,13 @@ public abstract class EndToEndTest(BrowserAppFixture fixture) : IAsyncLifetime
         await Page.GotoAsync(Url(path));
     }
 
-    /// <summary>Opens the set page, waits until it is interactive, and saves <paramref name="name"/>.</summary>
+    /// <summary>
+    /// Opens the set page unless it is shown (with any query, such as a returnUrl), waits until it is interactive,
+    /// and saves <paramref name="name"/>.
+    /// </summary>
     protected async Task SaveNameAsync(string name)
     {
-        if (!Page.Url.EndsWith("/set-session", StringComparison.Ordinal))
+        if (!Uri.TryCreate(Page.Url, UriKind.Absolute, out var shown) || shown.AbsolutePath != "/set-session")
         {
             await OpenAsync("set-session");
         }

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace BlazorSession.Tests.EndToEnd;
 
 /// <summary>
-/// On a reload of /get-session the stored name is shown before the circuit is up (App's StoredSessionPreviewScript
+/// On a reload of /get-session (and of /members) the stored name is shown before the circuit is up (App's StoredSessionPreviewScript
 /// and the _session/preview endpoint), only when the server has verified it, and without any flash of "none".
 /// The framework script is held back, so "before the circuit" is a fact of the test, not a race.
 /// </summary>
@@ -42,6 +42,28 @@ public class StoredSessionPreviewTests(BrowserAppFixture fixture) : EndToEndTest
         var texts = await Page.EvaluateAsync<string[]>("() => window.resultTexts");
         Assert.Equal(["Loading session…", "Session username: Preview Pat"], texts.Distinct());
         Assert.Equal("Session username: Preview Pat", texts[^1]);
+    });
+
+    [Fact]
+    public Task ReloadOfMembers_ShowsTheVerifiedWelcomeBeforeTheCircuitIsUp_AndNeverThePrompt() => RecordingFailuresAsync(async () =>
+    {
+        const string welcome = "Welcome, Member Mia. Only visitors who have signed in see this page.";
+        await SaveNameAsync("Member Mia");
+        await ExpectSavedAsync();
+        await OpenAsync("members");
+        await Expect(Result).ToHaveTextAsync(welcome);
+        await Context.AddInitScriptAsync(ResultRecorderScript);
+
+        await ReloadHeldBackAsync();
+
+        await Expect(Result).ToHaveTextAsync(welcome);
+        Assert.False(await Page.EvaluateAsync<bool>("() => 'Blazor' in window"), "The framework script ran too early.");
+        await ReleaseCircuitAsync();
+        await ExpectSignedInAsync("Member Mia");
+        await Expect(Result).ToHaveTextAsync(welcome);
+        var texts = await Page.EvaluateAsync<string[]>("() => window.resultTexts");
+        Assert.Equal(["Checking your session…", welcome], texts.Distinct());
+        Assert.Equal(welcome, texts[^1]);
     });
 
     [Fact]

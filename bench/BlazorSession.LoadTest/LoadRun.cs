@@ -111,9 +111,7 @@ public static class LoadRun
             try
             {
                 await using var user = new SimulatedUser(WarmupUserNumbers + number, options.Url, http, discarded);
-                _ = await user.StartAsync(cancellationToken)
-                    && await user.RunNextStepAsync(cancellationToken)
-                    && await user.RunNextStepAsync(cancellationToken);
+                _ = await user.StartAsync(cancellationToken) && await RunFirstStepsAsync(user, cancellationToken);
             }
             finally
             {
@@ -128,9 +126,7 @@ public static class LoadRun
         bool started;
         try
         {
-            started = await user.StartAsync(cancellationToken)
-                && await user.RunNextStepAsync(cancellationToken)
-                && await user.RunNextStepAsync(cancellationToken);
+            started = await user.StartAsync(cancellationToken) && await RunFirstStepsAsync(user, cancellationToken);
         }
         finally
         {
@@ -167,6 +163,16 @@ public static class LoadRun
             }
         }
     }
+
+    /// <summary>
+    /// What every user does once its circuit is up, whatever the rate: saves a name, sees it on the get page and is
+    /// welcomed on the members page. An idle user then rests on the members page, the one whose circuit holds the
+    /// most components (the header's and the page's authorization views).
+    /// </summary>
+    private static async Task<bool> RunFirstStepsAsync(SimulatedUser user, CancellationToken cancellationToken) =>
+        await user.RunNextStepAsync(cancellationToken)
+        && await user.RunNextStepAsync(cancellationToken)
+        && await user.RunNextStepAsync(cancellationToken);
 
     private static async Task ReportProgressAsync(IProgress<LoadProgress>? progress, Func<LoadProgress> snapshot,
         CancellationToken cancellationToken)

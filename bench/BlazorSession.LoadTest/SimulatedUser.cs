@@ -5,13 +5,14 @@ namespace BlazorSession.LoadTest;
 
 /// <summary>
 /// One person using the app in one tab: opens the set-session page, saves a name, goes to the get-session page
-/// and sees it, goes back to the form, and so on. Every element is found in the mirrored DOM the way a person finds
+/// and sees it, then to the members page and is welcomed, goes back to the form, and so on. Every element is found in the mirrored DOM the way a person finds
 /// it (the input labelled "Username", the "Save" button), never by a hard-coded handler id.
 /// </summary>
 internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, LoadMetrics metrics) : IAsyncDisposable
 {
     public const string SetSessionPath = "set-session";
     public const string GetSessionPath = "get-session";
+    public const string MembersPath = "members";
     public const string SavedMessage = "Session data set successfully!";
 
     private BlazorCircuit? _circuit;
@@ -22,6 +23,7 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
     {
         SetUsername,
         ShowUsername,
+        ShowMembers,
         ReturnToForm,
     }
 
@@ -62,7 +64,8 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
         _next = step switch
         {
             Step.SetUsername => Step.ShowUsername,
-            Step.ShowUsername => Step.ReturnToForm,
+            Step.ShowUsername => Step.ShowMembers,
+            Step.ShowMembers => Step.ReturnToForm,
             _ => Step.SetUsername,
         };
 
@@ -70,6 +73,7 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
         {
             Step.SetUsername => await metrics.MeasureAsync(StepNames.SetUsername, SetUsernameAsync, cancellationToken),
             Step.ShowUsername => await metrics.MeasureAsync(StepNames.ShowUsername, ShowUsernameAsync, cancellationToken),
+            Step.ShowMembers => await metrics.MeasureAsync(StepNames.ShowMembers, ShowMembersAsync, cancellationToken),
             _ => await metrics.MeasureAsync(StepNames.ReturnToForm, ReturnToFormAsync, cancellationToken),
         };
     }
@@ -121,6 +125,14 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
         await Circuit.WaitForAsync(dom => dom.FindById("result")?.TextContent() == expected, cancellationToken);
     }
 
+    /// <summary>The members page behind [Authorize]: the welcome for the name this tab saved.</summary>
+    private async Task ShowMembersAsync(CancellationToken cancellationToken)
+    {
+        var expected = $"Welcome, {Username}. Only visitors who have signed in see this page.";
+        await Circuit.NavigateAsync(MembersPath, cancellationToken);
+        await Circuit.WaitForAsync(dom => dom.FindById("result")?.TextContent() == expected, cancellationToken);
+    }
+
     private async Task ReturnToFormAsync(CancellationToken cancellationToken)
     {
         await Circuit.NavigateAsync(SetSessionPath, cancellationToken);
@@ -151,7 +163,9 @@ public static class StepNames
     public const string StartCircuit = "startCircuit";
     public const string SetUsername = "setUsername";
     public const string ShowUsername = "showUsername";
+    public const string ShowMembers = "showMembers";
     public const string ReturnToForm = "returnToForm";
 
-    public static IReadOnlyList<string> All { get; } = [Prerender, StartCircuit, SetUsername, ShowUsername, ReturnToForm];
+    public static IReadOnlyList<string> All { get; } =
+        [Prerender, StartCircuit, SetUsername, ShowUsername, ShowMembers, ReturnToForm];
 }
