@@ -41,7 +41,7 @@ public sealed class SessionAuthenticationStateProvider : AuthenticationStateProv
     public void Dispose() => _session.Changed -= OnSessionChanged;
 
     /// <summary>The principal for a name, or an anonymous one for none.</summary>
-    public static Task<AuthenticationState> StateFor(string? username) =>
+    private static Task<AuthenticationState> StateFor(string? username) =>
         username is null
             ? Anonymous
             : Task.FromResult(new AuthenticationState(new ClaimsPrincipal(
