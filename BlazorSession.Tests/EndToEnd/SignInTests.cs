@@ -120,8 +120,13 @@ public class SignInTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
         }
 
         await Expect(signOut).ToBeFocusedAsync();
+        await Page.EvaluateAsync("() => window.statusRegion = document.querySelector('.signed-in')");
         await Page.Keyboard.PressAsync("Enter");
         await Expect(Result).ToHaveTextAsync($"{PromptText} Sign in");
+
+        // The header's live region is the same element before and after, so a screen reader announces the change.
+        await Expect(Page.Locator(".signed-in")).ToHaveTextAsync("");
+        Assert.True(await Page.EvaluateAsync<bool>("() => window.statusRegion === document.querySelector('.signed-in')"));
     });
 
     [Theory]
