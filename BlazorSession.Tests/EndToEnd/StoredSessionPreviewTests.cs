@@ -67,6 +67,20 @@ public class StoredSessionPreviewTests(BrowserAppFixture fixture) : EndToEndTest
     });
 
     [Fact]
+    public Task Preview_ShowsANameWithReplacementPatternsAsItIs() => RecordingFailuresAsync(async () =>
+    {
+        const string name = "Dollar $& Dan $1 $$";
+        await SaveAndShowOnTheGetPageAsync(name);
+
+        await ReloadHeldBackAsync();
+
+        await Expect(Result).ToHaveTextAsync($"Session username: {name}");
+        Assert.False(await Page.EvaluateAsync<bool>("() => 'Blazor' in window"), "The framework script ran too early.");
+        await ReleaseCircuitAsync();
+        await ExpectShownAsync(name);
+    });
+
+    [Fact]
     public Task TamperedValue_GetsNoPreview_AndReadsAsNoSessionOnceTheCircuitIsUp() => RecordingFailuresAsync(async () =>
     {
         await SaveAndShowOnTheGetPageAsync("Tampered Tim");
