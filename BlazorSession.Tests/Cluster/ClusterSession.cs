@@ -43,6 +43,33 @@ internal sealed class ClusterSession(IBrowserContext context, IPage page, Uri ba
         await Expect(saved).ToBeVisibleAsync(new() { Timeout = StepTimeout });
     }
 
+    /// <summary>
+    /// Opens the set page with the framework script held back (so no circuit can start) and types the name into the
+    /// prerendered input. The returned action lets the script through.
+    /// </summary>
+    public async Task<Action> StartTypingBeforeTheCircuitAsync()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await Page.RouteAsync("**/_framework/blazor.web*.js", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await Page.GotoAsync(new Uri(baseUrl, "set-session").ToString(), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var input = Page.GetByLabel("Username");
+        await Expect(input).ToBeEnabledAsync(new() { Timeout = StepTimeout });
+        await input.PressSequentiallyAsync(Name);
+        return () => release.TrySetResult();
+    }
+
+    /// <summary>The set page is interactive (Save enabled), still holds the typed name, and shows no error.</summary>
+    public async Task ExpectUsableWithWhatWasTypedAsync()
+    {
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Save" })).ToBeEnabledAsync(new() { Timeout = 45_000 });
+        await Expect(Page.GetByLabel("Username")).ToHaveValueAsync(Name);
+        await Expect(Page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+    }
+
     /// <summary>When this document first showed a stored name, in Unix milliseconds, once it has.</summary>
     public async Task<long> WaitUntilNameShownAsync(float timeoutMilliseconds)
     {

@@ -85,6 +85,37 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tabs_loading_when_their_node_is_killed_become_usable_on_the_other_node_with_what_was_typed()
+    {
+        const int tabs = 8;
+        await using var cluster = await LocalCluster.StartAsync(nodes: 2);
+        // Every page's HTML comes from node 1; node 2 only starts once they are all between their HTML and the
+        // first render, with the framework script held back.
+        await cluster.KillNodeAsync(2);
+        var loading = new List<(ClusterSession Session, Action Release)>();
+        for (var i = 1; i <= tabs; i++)
+        {
+            var session = await OpenSessionAsync(cluster, $"typed-{i}");
+            loading.Add((session, await session.StartTypingBeforeTheCircuitAsync()));
+        }
+
+        await cluster.StartNodeAsync(2);
+        await WarmUpAsync(cluster.NodeUrl(2));
+        await cluster.KillNodeAsync(1);
+        foreach (var (_, release) in loading)
+        {
+            release();
+        }
+
+        foreach (var (session, _) in loading)
+        {
+            await session.ExpectUsableWithWhatWasTypedAsync();
+        }
+
+        AssertNoErrorsLogged(cluster.NodeLog(2));
+    }
+
+    [Fact]
     public async Task Restarting_redis_keeps_nodes_serving_and_names_readable()
     {
         await using var cluster = await LocalCluster.StartAsync(nodes: 2);

@@ -98,4 +98,48 @@ public class ServerRestartTests(BrowserAppFixture fixture) : EndToEndTest(fixtur
         await Expect(UsernameInput).ToBeEnabledAsync();
         await ExpectNoErrorUiAsync();
     });
+
+    [Fact]
+    public Task ServerDownBetweenTheHtmlAndTheFirstRender_PageBecomesUsableOnceItIsBack() => RecordingFailuresAsync(async () =>
+    {
+        const string typed = "Waited For The Server";
+        var release = await HoldFrameworkScriptAsync();
+        await Page.GotoAsync(Url("set-session"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Expect(UsernameInput).ToBeEnabledAsync();
+        await UsernameInput.PressSequentiallyAsync(typed);
+        var noticed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("reloads once the server answers", StringComparison.Ordinal))
+            {
+                noticed.TrySetResult();
+            }
+        };
+
+        Server.Stop();
+        release();
+        await noticed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Server.StartAgainAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Save" })).ToBeEnabledAsync(new() { Timeout = 60_000 });
+        await Expect(UsernameInput).ToHaveValueAsync(typed);
+        await ExpectNoErrorUiAsync();
+    });
+
+    [Fact]
+    public Task RejectedReconnect_TheFrameworksReload_KeepsWhatWasTypedButNotSaved() => RecordingFailuresAsync(async () =>
+    {
+        await OpenAsync("set-session");
+        await Expect(UsernameInput).ToBeEnabledAsync();
+        await UsernameInput.FillAsync("Typed, Not Saved");
+        await Page.EvaluateAsync("() => window.beforeRestart = true");
+
+        await Server.RestartAsync();
+
+        // The old circuit died with the process: the reconnect is rejected and the framework reloads the page.
+        await Page.WaitForFunctionAsync("() => !window.beforeRestart", null, new() { Timeout = 60_000 });
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Save" })).ToBeEnabledAsync();
+        await Expect(UsernameInput).ToHaveValueAsync("Typed, Not Saved");
+        await ExpectNoErrorUiAsync();
+    });
 }

@@ -50,6 +50,9 @@ public sealed class AppServer : IAsyncDisposable
         await StartProcessAsync(freshKeys ? CreateKeyDirectory() : KeysPath);
     }
 
+    /// <summary>Starts the process again after <see cref="Stop"/>, on the same port and with the same keys.</summary>
+    public Task StartAgainAsync() => StartProcessAsync(KeysPath);
+
     public void Stop()
     {
         if (_process is null)
