@@ -37,7 +37,10 @@ internal sealed class InMemoryBrowserSessionStore : IBrowserSessionStore
         _unreadableKeys.Add(key);
     }
 
-    /// <summary>Holds every read until <see cref="ReleaseReads"/> is called.</summary>
+    /// <summary>
+    /// Holds the answer of every read until <see cref="ReleaseReads"/> is called; what it answers is taken when the
+    /// read is made.
+    /// </summary>
     public void HoldReads() => _readGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void ReleaseReads() => _readGate?.TrySetResult();
@@ -45,18 +48,22 @@ internal sealed class InMemoryBrowserSessionStore : IBrowserSessionStore
     public async ValueTask<T?> GetAsync<T>(string key)
     {
         ReadCount++;
+        // A browser runs getItem when the call arrives and only its answer comes back late: a held read answers
+        // with what was stored when it was made, never with a write that happened while it was held.
+        var unreadable = _unreadableKeys.Contains(key);
+        var found = _values.TryGetValue(key, out var value);
         if (_readGate is not null)
         {
             await _readGate.Task;
         }
 
         ThrowIfUnavailable();
-        if (_unreadableKeys.Contains(key))
+        if (unreadable)
         {
             throw new StoredValueUnreadableException(key);
         }
 
-        return _values.TryGetValue(key, out var value) ? (T)value : default;
+        return found ? (T)value! : default;
     }
 
     public ValueTask SetAsync<T>(string key, T value) where T : notnull
