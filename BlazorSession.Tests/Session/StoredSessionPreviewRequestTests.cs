@@ -1,0 +1,74 @@
+using System.IO.Pipelines;
+using System.Net;
+using BlazorSession.App.Session;
+using BlazorSession.Tests.Infrastructure;
+
+namespace BlazorSession.Tests.Session;
+
+/// <summary>
+/// What the preview refuses before it looks at the value: a request the browser did not mark as from this origin,
+/// and a body too large to be ours.
+/// </summary>
+public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
+{
+    private const string ValidPayload = """{"v":1,"username":"Ada Lovelace"}""";
+
+    private PreviewEndpointHost _endpoint = null!;
+
+    public async Task InitializeAsync() => _endpoint = await PreviewEndpointHost.StartAsync();
+
+    public async Task DisposeAsync() => await _endpoint.DisposeAsync();
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("cross-site")]
+    [InlineData("same-site")]
+    [InlineData("none")]
+    public async Task Preview_IsForbidden_UnlessTheBrowserSaysSameOrigin(string? secFetchSite)
+    {
+        using var response = await _endpoint.PostAsync(_endpoint.Protect(ValidPayload), secFetchSite);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain("Ada", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Preview_AnswersTheName_WhenTheBrowserSaysSameOrigin()
+    {
+        using var response = await _endpoint.PostAsync(_endpoint.Protect(ValidPayload), "same-origin");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Ada Lovelace", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Preview_IsTooLarge_ForABodyOverTheCap_ThatDeclaresItsLength()
+    {
+        using var response = await _endpoint.PostAsync(new string('a', StoredSessionPreview.MaxValueLength + 1));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Preview_IsTooLarge_ForABodyOverTheCap_SentWithoutALength()
+    {
+        // A pipe cannot tell its length up front, so the body goes out chunked and only reading it shows its size.
+        var pipe = new Pipe();
+        await pipe.Writer.WriteAsync(new byte[StoredSessionPreview.MaxValueLength + 1]);
+        await pipe.Writer.CompleteAsync();
+        using var body = new StreamContent(pipe.Reader.AsStream());
+        Assert.Null(body.Headers.ContentLength);
+
+        using var response = await _endpoint.PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Preview_ReadsABodyOfExactlyTheCap()
+    {
+        using var response = await _endpoint.PostAsync(new string('a', StoredSessionPreview.MaxValueLength));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+}
