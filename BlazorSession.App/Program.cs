@@ -1,4 +1,5 @@
 using BlazorSession.App.Components;
+using BlazorSession.App.Components.Document;
 using BlazorSession.App.Hosting;
 using BlazorSession.App.Session;
 
@@ -7,20 +8,26 @@ var builder = WebApplication.CreateBuilder(args);
 // The build output (not only a publish) serves blazor.web.js in every environment, so the binaries that tests
 // and users run behave the same.
 builder.WebHost.UseStaticWebAssets();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = AppLimits.RequestBodyBytes);
 
 builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+    .AddInteractiveServerComponents(AppLimits.ConfigureCircuits)
+    .AddHubOptions(AppLimits.ConfigureHub);
 builder.Services.AddBrowserSession(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<ShownTabTitle>();
+builder.Services.AddBehindProxy();
 builder.Services.AddLoadTestDiagnostics(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseBehindProxy();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
 
@@ -28,13 +35,16 @@ app.MapStaticAssets();
 app.MapStoredSessionPreview();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode(options =>
+    {
         // Circuit messages are small render batches and interop calls: deflating each one costs both ends CPU and
-        // a zlib state per connection for a few bytes saved. Supplying the callback (rather than setting
-        // DisableWebSocketCompression) keeps the framework's frame-ancestors 'self' policy on the page.
+        // a zlib state per connection for a few bytes saved.
         options.ConfigureWebSocketAcceptContext = (_, acceptContext) =>
         {
             acceptContext.DangerousEnableCompression = false;
             return Task.CompletedTask;
-        });
+        };
+        // The app's own policy (SecurityHeaders) has frame-ancestors 'none'; a second header would only be noise.
+        options.ContentSecurityFrameAncestorsPolicy = null;
+    });
 
 app.Run();

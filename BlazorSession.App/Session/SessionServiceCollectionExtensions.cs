@@ -36,6 +36,7 @@ public static class SessionServiceCollectionExtensions
         services.AddScoped<IBrowserSessionStore, ProtectedSessionStore>();
         services.AddScoped<SessionState>();
         services.AddScoped<CircuitHandler, ReadSessionWhenCircuitOpens>();
+        services.AddStoredSessionPreview();
 
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, PagesAuthorizeInTheCircuit>();

@@ -1,6 +1,9 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using BlazorSession.App.Hosting;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace BlazorSession.App.Session;
 
@@ -14,18 +17,42 @@ namespace BlazorSession.App.Session;
 /// It decrypts nothing a circuit would not: the value is checked with the same Data Protection purpose and payload
 /// rules, and only someone who already holds a tab's ciphertext can send it (anyone holding it could equally put it
 /// in a tab and open /get-session). It answers same-origin requests only (<c>Sec-Fetch-Site</c>, set by the browser
-/// and not by page scripts), is never cached, caps the body, and logs no name. Unreadable values are left to the
+/// and not by page scripts), is never cached, caps the body, is rate-limited per client address
+/// (<see cref="AppLimits.PreviewRate"/>), and logs no name. Unreadable values are left to the
 /// circuit, which deletes them and logs the warning once.
 /// </remarks>
 internal static class StoredSessionPreview
 {
     public const string Path = "/_session/preview";
 
-    /// <summary>A protected 64-character name is well under 1 KiB; anything much larger is not ours.</summary>
-    internal const int MaxValueLength = 4096;
+    internal const int MaxValueLength = AppLimits.PreviewBodyBytes;
+
+    internal const string RateLimitPolicy = "session-preview";
+
+    /// <summary>
+    /// The preview's rate limit, per client address (behind the balancer, the forwarded one). Over it the answer is
+    /// 429 with Retry-After; the page's script then simply waits for the circuit.
+    /// </summary>
+    public static IServiceCollection AddStoredSessionPreview(this IServiceCollection services) =>
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetTokenBucketLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "", _ => AppLimits.PreviewRate));
+            options.OnRejected = (context, _) =>
+            {
+                var http = context.HttpContext;
+                http.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+                http.Response.Headers.CacheControl = "no-store";
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                http.Response.Headers.RetryAfter =
+                    Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+        });
 
     public static IEndpointConventionBuilder MapStoredSessionPreview(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost(Path, PreviewAsync).DisableAntiforgery();
+        endpoints.MapPost(Path, PreviewAsync).DisableAntiforgery().RequireRateLimiting(RateLimitPolicy);
 
     private static async Task<IResult> PreviewAsync(HttpRequest request, HttpResponse response,
         IDataProtectionProvider dataProtection)

@@ -1,4 +1,4 @@
-using BlazorSession.App.Components;
+using BlazorSession.App.Components.Document;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 

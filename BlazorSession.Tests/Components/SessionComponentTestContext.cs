@@ -1,4 +1,4 @@
-using BlazorSession.App.Components;
+using BlazorSession.App.Components.Document;
 using BlazorSession.App.Session;
 using BlazorSession.App.SignIn;
 using BlazorSession.Tests.Fakes;

@@ -8,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BlazorSession.Tests.Infrastructure;
 
 /// <summary>
-/// <c>POST /_session/preview</c> mapped alone on an in-memory test server, with a key ring of its own, so a test can
-/// send it exactly what a tab's sessionStorage would hold without starting the app or a browser.
+/// <c>POST /_session/preview</c> mapped alone on an in-memory test server, with a key ring and a rate limiter of its
+/// own (as the app registers them), so a test can send it exactly what a tab's sessionStorage would hold without
+/// starting the app or a browser.
 /// </summary>
 internal sealed class PreviewEndpointHost : IAsyncDisposable
 {
@@ -35,7 +36,9 @@ internal sealed class PreviewEndpointHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Services.AddRouting();
         builder.Services.AddSingleton<IDataProtectionProvider>(dataProtection);
+        builder.Services.AddStoredSessionPreview();
         var app = builder.Build();
+        app.UseRateLimiter();
         app.MapStoredSessionPreview();
         await app.StartAsync();
         return new PreviewEndpointHost(app, dataProtection.CreateProtector(Purpose));

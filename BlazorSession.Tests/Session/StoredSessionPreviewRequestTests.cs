@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Net;
+using BlazorSession.App.Hosting;
 using BlazorSession.App.Session;
 using BlazorSession.Tests.Infrastructure;
 
@@ -70,5 +71,23 @@ public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
         using var response = await _endpoint.PostAsync(new string('a', StoredSessionPreview.MaxValueLength));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    // The test server gives every request the same (empty) client address: one bucket, as one client would have.
+    [Fact]
+    public async Task Preview_OverItsRateLimit_Answers429WithRetryAfter_AndNeverTheName()
+    {
+        var burst = AppLimits.PreviewRate.TokenLimit;
+        for (var i = 0; i < burst; i++)
+        {
+            using var allowed = await _endpoint.PostAsync(_endpoint.Protect(ValidPayload));
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var limited = await _endpoint.PostAsync(_endpoint.Protect(ValidPayload));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), $"Retry-After: {limited.Headers.RetryAfter}");
+        Assert.DoesNotContain("Ada", await limited.Content.ReadAsStringAsync());
     }
 }

@@ -1,4 +1,4 @@
-namespace BlazorSession.App.Components;
+namespace BlazorSession.App.Components.Document;
 
 /// <summary>
 /// The tab title the circuit's document shows, so that <see cref="DocumentTitle"/> only calls into the browser when

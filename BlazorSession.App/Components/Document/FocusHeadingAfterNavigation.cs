@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
-namespace BlazorSession.App.Components;
+namespace BlazorSession.App.Components.Document;
 
 /// <summary>
 /// Moves keyboard focus to the new page's heading after an in-app navigation, so that a screen reader announces the

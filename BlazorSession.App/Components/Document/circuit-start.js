@@ -1,0 +1,135 @@
+(() => {
+    const retriesKey = "blazorSessionStartRetries";
+    const maxReloads = 3;
+    const showErrorAfterMs = 5000;
+    const errorUi = document.getElementById("blazor-error-ui");
+    let interactive = false;
+    let recovering = false;
+
+    const showErrorUi = () => {
+        errorUi.style.display = "block";
+        errorUi.querySelector(".dismiss").addEventListener("click", () => errorUi.style.display = "none");
+    };
+
+    const setRetries = retries => {
+        const { [retriesKey]: _, ...rest } = history.state ?? {};
+        history.replaceState(retries === 0 ? rest : { ...rest, [retriesKey]: retries }, "");
+    };
+
+    // <main> is a child of <body> (MainLayout), and the circuit's first render replaces the body's children: only
+    // those are watched, so the parse and the page's own updates cost the observer nothing.
+    const firstRender = new MutationObserver(() => {
+        if (document.body.querySelector(":scope > main[data-interactive]") !== null) {
+            interactive = true;
+            firstRender.disconnect();
+            if (history.state?.[retriesKey] !== undefined) {
+                setRetries(0);
+            }
+        }
+    });
+    firstRender.observe(document.body, { childList: true });
+
+    // The fingerprinted address, from the script element (so that this text, and its hash, never change per page).
+    const frameworkScript = document.currentScript.dataset.frameworkSrc;
+    // What the page needs to start: the framework script's headers, a few hundred bytes.
+    const serverAnswers = () => fetch(frameworkScript, { method: "HEAD", cache: "no-store" })
+        .then(response => response.ok, () => false);
+
+    const reloadOnceTheServerAnswers = async () => {
+        const since = performance.now();
+        for (let delay = 250; ; delay = Math.min(delay * 2, 4000)) {
+            if (interactive) {
+                return;
+            }
+            if (await serverAnswers()) {
+                if (!interactive) {
+                    window.blazorSession.keepTypedText?.();
+                    location.reload();
+                }
+                return;
+            }
+            if (performance.now() - since > showErrorAfterMs) {
+                showErrorUi();
+            }
+            await new Promise(resolve => setTimeout(resolve, delay));
+        }
+    };
+
+    const recover = reason => {
+        if (interactive || recovering) {
+            return;
+        }
+        recovering = true;
+        const retries = history.state?.[retriesKey] ?? 0;
+        if (retries >= maxReloads) {
+            console.error(`The page could not become interactive (${reason}) after ${retries} reloads.`);
+            showErrorUi();
+            return;
+        }
+        console.warn(`The page is not interactive yet (${reason}): it reloads once the server answers.`);
+        setRetries(retries + 1);
+        window.blazorSession.keepTypedText?.();
+        reloadOnceTheServerAnswers();
+    };
+
+    // The circuit's sockets, so that one closing before the first render is noticed whatever the framework does.
+    class CircuitSocket extends WebSocket {
+        constructor(...args) {
+            super(...args);
+            this.addEventListener("close", () => recover("the connection closed before the first render"));
+        }
+    }
+
+    // Before the first render the framework's reconnect would only meet a circuit whose render it cannot take
+    // ("There is no browser renderer with ID 1", logged by the server as an unhandled exception in the circuit):
+    // the page reloads instead. After it, the framework's own handler shows its display and reconnects.
+    // What was typed is kept as the connection drops: if the reconnect is rejected, the framework reloads the page.
+    const reconnectionHandler = {
+        onConnectionDown: (...args) => {
+            if (!interactive) {
+                recover("the connection was lost before the first render");
+                return;
+            }
+            window.blazorSession.keepTypedText?.();
+            Blazor.defaultReconnectionHandler.onConnectionDown(...args);
+        },
+        onConnectionUp: () => Blazor.defaultReconnectionHandler.onConnectionUp(),
+    };
+
+    // The reconnect display is the app's own (App.razor): the framework only marks it, so the page reconnects on
+    // Try again and reloads when the server has rejected the circuit (it no longer exists there).
+    const reconnectDisplay = document.getElementById("components-reconnect-modal");
+    const reload = () => {
+        window.blazorSession.keepTypedText?.();
+        location.reload();
+    };
+    reconnectDisplay.addEventListener("components-reconnect-state-changed", event => {
+        if (event.detail.state === "rejected") {
+            reload();
+        }
+    });
+    reconnectDisplay.querySelector("[data-reconnect-retry]").addEventListener("click", async () => {
+        if (!await Blazor.reconnect()) {
+            reload();
+        }
+    });
+
+    const start = () => Blazor.start({
+        circuit: {
+            initializers: { beforeStart: [], afterStarted: [] },
+            configureSignalR: builder => builder.withUrl("_blazor", { skipNegotiation: true, transport: 1, WebSocket: CircuitSocket }),
+            reconnectionHandler,
+        }
+    }).catch(() => recover("the circuit did not start"));
+
+    const addFramework = () => {
+        const framework = document.createElement("script");
+        framework.src = frameworkScript;
+        framework.setAttribute("autostart", "false");
+        framework.addEventListener("load", start);
+        framework.addEventListener("error", () => recover("the framework script did not load"));
+        document.body.append(framework);
+    };
+    Promise.race([window.blazorSession.previewSettled ?? Promise.resolve(), new Promise(resolve => setTimeout(resolve, 100))])
+        .then(addFramework);
+})();

@@ -1,0 +1,45 @@
+(() => {
+    const { storageKey, previewPath } = document.currentScript.dataset;
+    let stored = null;
+    try {
+        stored = sessionStorage.getItem(storageKey);
+    } catch {
+        // Storage blocked by the browser: there is nothing to preview.
+    }
+    if (!stored) {
+        return;
+    }
+
+    let name;
+    const show = () => {
+        if (name === undefined) {
+            return;
+        }
+        for (const element of document.querySelectorAll("[data-session-preview]")) {
+            // A function, so that "$&" and the like in a name are text, not replacement patterns.
+            const text = element.dataset.sessionPreview.replace("{name}", () => name);
+            if (element.textContent !== text) {
+                element.textContent = text;
+            }
+            element.removeAttribute("aria-busy");
+        }
+        if (document.querySelector("#result:not([data-session-preview])") !== null) {
+            observer.disconnect();
+        }
+    };
+    const observer = new MutationObserver(show);
+
+    // Settles once the name is shown or there is none to show; App.razor adds the framework after it.
+    window.blazorSession.previewSettled =
+        fetch(previewPath, { method: "POST", body: stored, cache: "no-store" })
+            .then(response => response.status === 200 ? response.text() : null)
+            .catch(() => null)
+            .then(answer => {
+                if (answer === null) {
+                    return;
+                }
+                name = answer;
+                show();
+                observer.observe(document, { childList: true, subtree: true });
+            });
+})();

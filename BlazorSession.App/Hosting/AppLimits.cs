@@ -1,0 +1,66 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.SignalR;
+
+namespace BlazorSession.App.Hosting;
+
+/// <summary>Every size, count and time limit the app sets, in one place, each with the reason for its value.</summary>
+public static class AppLimits
+{
+    /// <summary>
+    /// Any request body (Kestrel). The app's only bodies are the preview's (<see cref="PreviewBodyBytes"/>), the
+    /// circuit's disconnect beacon (an id) and a form post of a name if scripts fail; 64 KiB is ample for those.
+    /// WebSocket messages are not request bodies: <see cref="HubMessageBytes"/> bounds them.
+    /// </summary>
+    public const long RequestBodyBytes = 64 * 1024;
+
+    /// <summary>
+    /// <c>POST /_session/preview</c>: a protected 64-character name is well under 1 KiB, so anything near 4 KiB is
+    /// not ours; a larger body is refused with 413 without being read whole.
+    /// </summary>
+    public const int PreviewBodyBytes = 4 * 1024;
+
+    /// <summary>
+    /// One message from the browser on the circuit (SignalR's default, kept on purpose): a stored value read back is
+    /// a few hundred bytes, and values near this size hang the read (GUIDE: the 32 KB receive limit).
+    /// </summary>
+    public const long HubMessageBytes = 32 * 1024;
+
+    /// <summary>
+    /// Disconnected circuits kept for a reconnect (the framework's default). Each costs about 140 KB; 100 is 14 MB at
+    /// worst, and a tab that comes back after eviction reloads and reads its name from its own storage anyway.
+    /// </summary>
+    public const int DisconnectedCircuitMaxRetained = 100;
+
+    /// <summary>How long a disconnected circuit waits for its tab (the framework's default): a phone between cells.</summary>
+    public static readonly TimeSpan DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// A storage call into the browser (the framework's default). A healthy tab answers in milliseconds; after a
+    /// minute the page says the tab could not be reached, and nothing stored is lost.
+    /// </summary>
+    public static readonly TimeSpan JSInteropDefaultCallTimeout = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The preview, per client address: a burst of 20 (a browser restoring many tabs at once), then 10 a second.
+    /// A person reloading never comes near it; a script calling it in a loop is held to 10 decryptions a second,
+    /// and over the limit the page simply waits for its circuit, which reads the same value.
+    /// </summary>
+    public static TokenBucketRateLimiterOptions PreviewRate => new()
+    {
+        TokenLimit = 20,
+        TokensPerPeriod = 10,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    public static void ConfigureCircuits(CircuitOptions options)
+    {
+        options.DisconnectedCircuitMaxRetained = DisconnectedCircuitMaxRetained;
+        options.DisconnectedCircuitRetentionPeriod = DisconnectedCircuitRetentionPeriod;
+        options.JSInteropDefaultCallTimeout = JSInteropDefaultCallTimeout;
+    }
+
+    public static void ConfigureHub(HubOptions options) => options.MaximumReceiveMessageSize = HubMessageBytes;
+}
