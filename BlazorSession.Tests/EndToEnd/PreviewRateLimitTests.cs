@@ -1,0 +1,82 @@
+using BlazorSession.Tests.Infrastructure;
+
+namespace BlazorSession.Tests.EndToEnd;
+
+/// <summary>
+/// Over the preview's rate limit the page simply waits for its circuit. Its own server: the limit is per client
+/// address, and every test here comes from 127.0.0.1.
+/// </summary>
+public class PreviewRateLimitTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
+{
+    private AppServer? _ownServer;
+
+    protected override AppServer Server => _ownServer ?? throw new InvalidOperationException("Not started.");
+
+    public override async Task InitializeAsync()
+    {
+        _ownServer = await AppServer.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownServer is not null)
+        {
+            await _ownServer.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public Task RateLimitedPreview_LeavesTheGetPageWorking_WithNoErrorUi() => RecordingFailuresAsync(async () =>
+    {
+        await SaveNameAsync("Limited Lou");
+        await ExpectSavedAsync();
+        await OpenAsync("get-session");
+        await ExpectShownAsync("Limited Lou");
+        var errors = new List<string>();
+        Page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+
+        // The bucket refills once a second: a reload that lands after the refill is answered, so the test goes again
+        // until the reload's own preview was the one refused (it almost always is the first time).
+        var refusedPreviews = 0;
+        for (var attempt = 1; attempt <= 5 && refusedPreviews == 0; attempt++)
+        {
+            await ExhaustThePreviewsRateLimitAsync();
+            errors.Clear();
+            var preview = Page.WaitForResponseAsync(response => response.Url.EndsWith("_session/preview", StringComparison.Ordinal));
+            await Page.ReloadAsync();
+            refusedPreviews += (await preview).Status == 429 ? 1 : 0;
+            await ExpectShownAsync("Limited Lou");
+        }
+
+        Assert.Equal(1, refusedPreviews);
+        await ExpectShownAsync("Limited Lou");
+        await ExpectNoErrorUiAsync();
+        // The refused request is the only thing the console reports.
+        Assert.All(errors, error => Assert.Contains("429", error));
+    });
+
+    // A script calling the endpoint in a loop, from the page itself (same origin), until it is refused.
+    private async Task ExhaustThePreviewsRateLimitAsync()
+    {
+        var refusedAfter = await Page.EvaluateAsync<int>("""
+            async () => {
+                for (let i = 1; i <= 200; i++) {
+                    const response = await fetch('_session/preview', { method: 'POST', body: sessionStorage.getItem('session') });
+                    if (response.status === 429) {
+                        return response.headers.get('retry-after') ? i : -i;
+                    }
+                }
+                return 0;
+            }
+            """);
+        Assert.True(refusedAfter > 0, $"Expected a 429 with Retry-After, got {refusedAfter}.");
+    }
+}
