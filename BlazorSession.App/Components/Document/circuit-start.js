@@ -6,10 +6,9 @@
     let interactive = false;
     let recovering = false;
 
-    const showErrorUi = () => {
-        errorUi.style.display = "block";
-        errorUi.querySelector(".dismiss").addEventListener("click", () => errorUi.style.display = "none");
-    };
+    // The framework wires the error bar's Dismiss once it has started; the page may need it before that.
+    errorUi.querySelector(".dismiss").addEventListener("click", () => errorUi.style.display = "none");
+    const showErrorUi = () => errorUi.style.display = "block";
 
     const setRetries = retries => {
         const { [retriesKey]: _, ...rest } = history.state ?? {};
