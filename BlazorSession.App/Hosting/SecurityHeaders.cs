@@ -10,7 +10,7 @@ namespace BlazorSession.App.Hosting;
 public static class SecurityHeaders
 {
     /// <summary>
-    /// No <c>'unsafe-inline'</c>, no <c>'unsafe-eval'</c>: the only inline scripts and styles allowed are the app's
+    /// No blanket allowance for inline code or eval: the only inline scripts and styles allowed are the app's
     /// own, by the hashes of the very texts the pages write (<see cref="InlineDocumentAssets"/>), computed when the app
     /// starts. Everything else comes from this origin; <c>connect-src 'self'</c> covers the circuit's same-origin
     /// WebSocket in current browsers (an end-to-end test checks Chromium); the app frames nothing and is framed by
