@@ -16,6 +16,7 @@ builder.Services.AddRazorComponents()
 builder.Services.AddBrowserSession(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<ShownTabTitle>();
 builder.Services.AddBehindProxy();
+builder.Services.AddAppHealthChecks(builder.Configuration);
 builder.Services.AddLoadTestDiagnostics(builder.Configuration);
 
 var app = builder.Build();
@@ -32,8 +33,10 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapAppHealthChecks();
 app.MapStoredSessionPreview();
 app.MapRazorComponents<App>()
+    .AnswerHeadRequests()
     .AddInteractiveServerRenderMode(options =>
     {
         // Circuit messages are small render batches and interop calls: deflating each one costs both ends CPU and
