@@ -141,7 +141,7 @@ write_nginx_conf() {
   for ((index = 1; index <= nodes; index++)); do
     # max_fails=0: a dead node on loopback refuses at once, so nginx just tries the next one (proxy_next_upstream),
     # and a node that comes back is used again the moment it listens. Passive marking (max_fails=1 or 3 with
-    # fail_timeout=2s) was tried: in the failover test one tab of 50 then never recovered, in three runs of three.
+    # fail_timeout=2s) was tried: in the failover test one tab of 50 then never recovered, in each of three runs.
     servers+="    server 127.0.0.1:$(node_port "$index") max_fails=0;"$'\n'
   done
   cat >"$state/nginx/nginx.conf" <<EOF
