@@ -17,6 +17,7 @@ builder.Services.AddBrowserSession(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<ShownTabTitle>();
 builder.Services.AddBehindProxy();
 builder.Services.AddAppHealthChecks(builder.Configuration);
+builder.Services.AddAppTelemetry(builder.Configuration);
 builder.Services.AddLoadTestDiagnostics(builder.Configuration);
 
 var app = builder.Build();
@@ -34,6 +35,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapAppHealthChecks();
+app.MapAppTelemetry(app.Configuration);
 app.MapStoredSessionPreview();
 app.MapRazorComponents<App>()
     .AnswerHeadRequests()

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BlazorSession.App.Session;
 
@@ -34,6 +35,7 @@ public static class SessionServiceCollectionExtensions
         }
 
         services.AddScoped<IBrowserSessionStore, ProtectedSessionStore>();
+        services.TryAddSingleton<SessionMetrics>();
         services.AddScoped<SessionState>();
         services.AddScoped<CircuitHandler, ReadSessionWhenCircuitOpens>();
         services.AddStoredSessionPreview();

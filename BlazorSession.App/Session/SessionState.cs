@@ -5,7 +5,7 @@ namespace BlazorSession.App.Session;
 /// persisted to the tab's protected sessionStorage. The store is read once per circuit; pages reached by in-app
 /// navigation see the name without another read.
 /// </summary>
-public sealed class SessionState(IBrowserSessionStore store, ILogger<SessionState> logger)
+public sealed class SessionState(IBrowserSessionStore store, ILogger<SessionState> logger, SessionMetrics metrics)
 {
     internal const string StorageKey = "session";
 
@@ -51,6 +51,7 @@ public sealed class SessionState(IBrowserSessionStore store, ILogger<SessionStat
         await LoadAsync();
         var username = UsernameRules.Normalize(input);
         await store.SetAsync(StorageKey, StoredSession.For(username));
+        metrics.NameSaved();
         Publish(username);
     }
 
@@ -59,6 +60,7 @@ public sealed class SessionState(IBrowserSessionStore store, ILogger<SessionStat
     {
         await LoadAsync();
         await store.DeleteAsync(StorageKey);
+        metrics.SessionCleared();
         Publish(null);
     }
 
@@ -76,7 +78,9 @@ public sealed class SessionState(IBrowserSessionStore store, ILogger<SessionStat
         }
         catch (StoredValueUnreadableException exception)
         {
-            SessionLog.StoredSessionUnreadable(logger, DescribeCause(exception));
+            var cause = DescribeCause(exception);
+            SessionLog.StoredSessionUnreadable(logger, cause);
+            metrics.StoredValueUnreadable(cause);
             await DeleteUnreadableEntryAsync();
             Publish(null);
         }

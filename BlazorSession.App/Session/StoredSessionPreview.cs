@@ -4,6 +4,7 @@ using BlazorSession.App.Hosting;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BlazorSession.App.Session;
 
@@ -33,8 +34,10 @@ internal static class StoredSessionPreview
     /// The preview's rate limit, per client address (behind the balancer, the forwarded one). Over it the answer is
     /// 429 with Retry-After; the page's script then simply waits for the circuit.
     /// </summary>
-    public static IServiceCollection AddStoredSessionPreview(this IServiceCollection services) =>
-        services.AddRateLimiter(options =>
+    public static IServiceCollection AddStoredSessionPreview(this IServiceCollection services)
+    {
+        services.TryAddSingleton<SessionMetrics>();
+        return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetTokenBucketLimiter(
@@ -47,27 +50,31 @@ internal static class StoredSessionPreview
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 http.Response.Headers.RetryAfter =
                     Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                http.RequestServices.GetRequiredService<SessionMetrics>().PreviewAnswered(PreviewOutcome.RateLimited);
                 return ValueTask.CompletedTask;
             };
         });
+    }
 
     public static IEndpointConventionBuilder MapStoredSessionPreview(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(Path, PreviewAsync).DisableAntiforgery().RequireRateLimiting(RateLimitPolicy);
 
     private static async Task<IResult> PreviewAsync(HttpRequest request, HttpResponse response,
-        IDataProtectionProvider dataProtection)
+        IDataProtectionProvider dataProtection, SessionMetrics metrics)
     {
         response.Headers.CacheControl = "no-store";
         // The answer is for a script: a refusal is a status code, not the app's "not found" page.
         request.HttpContext.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
         if (request.Headers["Sec-Fetch-Site"] != "same-origin")
         {
+            metrics.PreviewAnswered(PreviewOutcome.Forbidden);
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
         var posted = await ReadBoundedAsync(request);
         if (posted is null)
         {
+            metrics.PreviewAnswered(PreviewOutcome.TooLarge);
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
@@ -75,12 +82,19 @@ internal static class StoredSessionPreview
         try
         {
             var stored = await store.GetAsync<StoredSession>(SessionState.StorageKey);
-            return stored is { IsValid: true, Username: { } name } ? Results.Text(name) : Results.NoContent();
+            if (stored is { IsValid: true, Username: { } name })
+            {
+                metrics.PreviewAnswered(PreviewOutcome.NameShown);
+                return Results.Text(name);
+            }
         }
         catch (StoredValueUnreadableException)
         {
-            return Results.NoContent();
+            // Left to the circuit, which deletes the value and logs it once.
         }
+
+        metrics.PreviewAnswered(PreviewOutcome.NoName);
+        return Results.NoContent();
     }
 
     private static async Task<string?> ReadBoundedAsync(HttpRequest request)

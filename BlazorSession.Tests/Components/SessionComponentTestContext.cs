@@ -25,6 +25,7 @@ public abstract class SessionComponentTestContext : BunitContext
     {
         Services.AddSingleton<IBrowserSessionStore>(Store);
         Services.AddSingleton<ILogger<SessionState>>(NullLogger<SessionState>.Instance);
+        Services.AddSingleton(TestMeters.CreateSessionMetrics());
         Services.AddScoped<SessionState>();
         Services.AddScoped<ShownTabTitle>();
         // bUnit's placeholders make every authorization check fail loudly; the framework's own service decides here.

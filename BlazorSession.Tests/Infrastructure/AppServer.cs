@@ -13,6 +13,7 @@ public sealed class AppServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly ConcurrentQueue<string> _output = new();
+    private (string Name, string Value)[] _settings = [];
     private readonly List<string> _keyDirectories = [];
     private Process? _process;
 
@@ -27,9 +28,10 @@ public sealed class AppServer : IAsyncDisposable
     /// <summary>Everything the server wrote to stdout and stderr, across restarts.</summary>
     public IReadOnlyCollection<string> Output => _output;
 
-    public static async Task<AppServer> StartAsync()
+    /// <summary>Starts the app; <paramref name="settings"/> are extra environment variables, such as <c>Metrics__Prometheus</c>.</summary>
+    public static async Task<AppServer> StartAsync(params (string Name, string Value)[] settings)
     {
-        var server = new AppServer(LoopbackProcess.FindFreePort());
+        var server = new AppServer(LoopbackProcess.FindFreePort()) { _settings = settings };
         try
         {
             await server.StartProcessAsync(server.CreateKeyDirectory());
@@ -110,6 +112,10 @@ public sealed class AppServer : IAsyncDisposable
         startInfo.Environment["ASPNETCORE_URLS"] = BaseUrl.ToString().TrimEnd('/');
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         startInfo.Environment["DataProtection__KeysPath"] = keysPath;
+        foreach (var (name, value) in _settings)
+        {
+            startInfo.Environment[name] = value;
+        }
 
         var process = new Process { StartInfo = startInfo };
         process.OutputDataReceived += (_, e) => Record(e.Data);

@@ -44,6 +44,8 @@ internal sealed class PreviewEndpointHost : IAsyncDisposable
         return new PreviewEndpointHost(app, dataProtection.CreateProtector(Purpose));
     }
 
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The value a tab's <see cref="ProtectedSessionStorage"/> would have stored for this JSON.</summary>
     public string Protect(string json) => _protector.Protect(json);
 

@@ -11,7 +11,7 @@ public class ReadSessionWhenCircuitOpensTests
 
     public ReadSessionWhenCircuitOpensTests()
     {
-        _state = new SessionState(_store, new RecordingLogger<SessionState>());
+        _state = new SessionState(_store, new RecordingLogger<SessionState>(), TestMeters.CreateSessionMetrics());
         _handler = new ReadSessionWhenCircuitOpens(_state);
     }
 

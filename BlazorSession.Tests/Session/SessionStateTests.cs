@@ -1,5 +1,7 @@
 using BlazorSession.App.Session;
 using BlazorSession.Tests.Fakes;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace BlazorSession.Tests.Session;
@@ -8,9 +10,10 @@ public class SessionStateTests
 {
     private readonly InMemoryBrowserSessionStore _store = new();
     private readonly RecordingLogger<SessionState> _logger = new();
+    private readonly IMeterFactory _meters = TestMeters.CreateFactory();
     private readonly SessionState _state;
 
-    public SessionStateTests() => _state = new SessionState(_store, _logger);
+    public SessionStateTests() => _state = new SessionState(_store, _logger, TestMeters.CreateSessionMetrics(_meters));
 
     [Fact]
     public void Status_IsNotLoaded_BeforeTheFirstRead()
@@ -210,4 +213,46 @@ public class SessionStateTests
         Assert.Equal(SessionLoadStatus.Loaded, _state.Status);
         Assert.Equal("Ada", _state.Username);
     }
+
+    [Fact]
+    public async Task SavesAndClears_AreCounted_WithoutTheName()
+    {
+        using var saved = Collect("blazorsession.session.names_saved");
+        using var cleared = Collect("blazorsession.session.cleared");
+
+        await _state.SetUsernameAsync("Ada");
+        await _state.SetUsernameAsync("Grace");
+        await _state.ClearAsync();
+
+        Assert.Equal(2, saved.GetMeasurementSnapshot().Sum(measurement => measurement.Value));
+        Assert.Equal(1, cleared.GetMeasurementSnapshot().Sum(measurement => measurement.Value));
+        Assert.All(saved.GetMeasurementSnapshot(), measurement => Assert.Empty(measurement.Tags));
+    }
+
+    [Fact]
+    public async Task AnUnreadableStoredValue_IsCountedByItsCause()
+    {
+        using var unreadable = Collect("blazorsession.session.stored_value_unreadable");
+        _store.PutUnreadable(SessionState.StorageKey);
+
+        await _state.LoadAsync();
+
+        var measurement = Assert.Single(unreadable.GetMeasurementSnapshot());
+        Assert.Equal(1, measurement.Value);
+        Assert.True(measurement.Tags.ContainsKey("cause"));
+    }
+
+    [Fact]
+    public async Task AFailedSave_IsNotCounted()
+    {
+        await _state.LoadAsync();
+        using var saved = Collect("blazorsession.session.names_saved");
+        _store.Unavailable = true;
+
+        await Assert.ThrowsAsync<BrowserStoreUnavailableException>(() => _state.SetUsernameAsync("Ada"));
+
+        Assert.Empty(saved.GetMeasurementSnapshot());
+    }
+
+    private MetricCollector<long> Collect(string instrument) => new(_meters, SessionMetrics.MeterName, instrument);
 }

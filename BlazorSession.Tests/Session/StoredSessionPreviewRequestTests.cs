@@ -1,8 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.IO.Pipelines;
 using System.Net;
 using BlazorSession.App.Hosting;
 using BlazorSession.App.Session;
 using BlazorSession.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace BlazorSession.Tests.Session;
 
@@ -89,5 +92,20 @@ public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), $"Retry-After: {limited.Headers.RetryAfter}");
         Assert.DoesNotContain("Ada", await limited.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task EveryAnswer_IsCountedByItsOutcome()
+    {
+        using var answers = new MetricCollector<long>(_endpoint.Services.GetRequiredService<IMeterFactory>(),
+            SessionMetrics.MeterName, "blazorsession.preview.answers");
+
+        (await _endpoint.PostAsync(_endpoint.Protect(ValidPayload))).Dispose();
+        (await _endpoint.PostAsync("not a protected value")).Dispose();
+        (await _endpoint.PostAsync(_endpoint.Protect(ValidPayload), "cross-site")).Dispose();
+        (await _endpoint.PostAsync(new string('A', StoredSessionPreview.MaxValueLength + 1))).Dispose();
+
+        Assert.Equal(["name_shown", "no_name", "forbidden", "too_large"],
+            answers.GetMeasurementSnapshot().Select(measurement => measurement.Tags["outcome"]));
     }
 }

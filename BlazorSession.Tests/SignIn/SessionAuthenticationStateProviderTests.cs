@@ -15,7 +15,7 @@ public sealed class SessionAuthenticationStateProviderTests : IDisposable
 
     public SessionAuthenticationStateProviderTests()
     {
-        _session = new SessionState(_store, new RecordingLogger<SessionState>());
+        _session = new SessionState(_store, new RecordingLogger<SessionState>(), TestMeters.CreateSessionMetrics());
         _provider = new SessionAuthenticationStateProvider(_session);
         _provider.AuthenticationStateChanged += _notifications.Add;
     }

@@ -1,0 +1,56 @@
+using System.Diagnostics.Metrics;
+
+namespace BlazorSession.App.Session;
+
+/// <summary>
+/// The app's own meter, <c>BlazorSession</c>: what the sessions do, without the names. Counting costs nothing
+/// measurable when nothing listens (the default: see <c>Hosting/Telemetry</c>).
+/// </summary>
+public sealed class SessionMetrics
+{
+    public const string MeterName = "BlazorSession";
+
+    private readonly Counter<long> _namesSaved;
+    private readonly Counter<long> _sessionsCleared;
+    private readonly Counter<long> _storedValuesUnreadable;
+    private readonly Counter<long> _previews;
+
+    public SessionMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _namesSaved = meter.CreateCounter<long>("blazorsession.session.names_saved", "{name}",
+            "Names saved to a tab's session.");
+        _sessionsCleared = meter.CreateCounter<long>("blazorsession.session.cleared", "{session}",
+            "Sessions cleared (Clear session, Sign out).");
+        _storedValuesUnreadable = meter.CreateCounter<long>("blazorsession.session.stored_value_unreadable", "{value}",
+            "Stored values that could not be read (tampered, foreign, lost keys, bad payload), by cause; each was deleted.");
+        _previews = meter.CreateCounter<long>("blazorsession.preview.answers", "{answer}",
+            "Answers of POST /_session/preview, by outcome.");
+    }
+
+    public void NameSaved() => _namesSaved.Add(1);
+
+    public void SessionCleared() => _sessionsCleared.Add(1);
+
+    /// <summary><paramref name="cause"/> names an exception type or "unexpected payload": never a value.</summary>
+    public void StoredValueUnreadable(string cause) => _storedValuesUnreadable.Add(1, new KeyValuePair<string, object?>("cause", cause));
+
+    public void PreviewAnswered(PreviewOutcome outcome) =>
+        _previews.Add(1, new KeyValuePair<string, object?>("outcome", outcome switch
+        {
+            PreviewOutcome.NameShown => "name_shown",
+            PreviewOutcome.NoName => "no_name",
+            PreviewOutcome.Forbidden => "forbidden",
+            PreviewOutcome.TooLarge => "too_large",
+            _ => "rate_limited",
+        }));
+}
+
+public enum PreviewOutcome
+{
+    NameShown,
+    NoName,
+    Forbidden,
+    TooLarge,
+    RateLimited,
+}
