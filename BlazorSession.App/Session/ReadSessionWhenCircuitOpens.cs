@@ -10,8 +10,12 @@ namespace BlazorSession.App.Session;
 /// </summary>
 internal sealed class ReadSessionWhenCircuitOpens(SessionState session) : CircuitHandler
 {
-    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken) => Open(circuit.Id);
+
+    /// <summary>What opening a circuit does, for the circuit with this public id (tests have no <see cref="Circuit"/>).</summary>
+    internal Task Open(string circuitId)
     {
+        session.AttachToCircuit(circuitId);
         // Not awaited: opening the circuit must not wait for the browser. The read handles the store's faults itself,
         // and anything else surfaces in the components that await it.
         _ = session.LoadAsync();

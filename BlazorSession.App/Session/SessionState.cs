@@ -10,6 +10,7 @@ public sealed class SessionState(IBrowserSessionStore store, ILogger<SessionStat
     internal const string StorageKey = "session";
 
     private Task? _load;
+    private string _circuit = "none";
 
     public SessionLoadStatus Status { get; private set; } = SessionLoadStatus.NotLoaded;
 
@@ -20,6 +21,9 @@ public sealed class SessionState(IBrowserSessionStore store, ILogger<SessionStat
 
     /// <summary>Raised after the state changes: loaded, set or cleared, by any component of the circuit.</summary>
     public event Action? Changed;
+
+    /// <summary>Names the circuit in this state's log lines (its public <c>Circuit.Id</c>).</summary>
+    internal void AttachToCircuit(string circuitId) => _circuit = circuitId;
 
     /// <summary>
     /// Reads the store unless it has been read; concurrent first calls share one read. After a read that could not
@@ -50,7 +54,7 @@ public sealed class SessionState(IBrowserSessionStore store, ILogger<SessionStat
         // A read finishing after this write would put the old name back: let it finish first.
         await LoadAsync();
         var username = UsernameRules.Normalize(input);
-        await store.SetAsync(StorageKey, StoredSession.For(username));
+        await WriteAsync("saving the session", () => store.SetAsync(StorageKey, StoredSession.For(username)));
         metrics.NameSaved();
         Publish(username);
     }
@@ -59,7 +63,7 @@ public sealed class SessionState(IBrowserSessionStore store, ILogger<SessionStat
     public async Task ClearAsync()
     {
         await LoadAsync();
-        await store.DeleteAsync(StorageKey);
+        await WriteAsync("clearing the session", () => store.DeleteAsync(StorageKey));
         metrics.SessionCleared();
         Publish(null);
     }
@@ -79,14 +83,14 @@ public sealed class SessionState(IBrowserSessionStore store, ILogger<SessionStat
         catch (StoredValueUnreadableException exception)
         {
             var cause = DescribeCause(exception);
-            SessionLog.StoredSessionUnreadable(logger, cause);
+            SessionLog.StoredSessionUnreadable(logger, _circuit, cause);
             metrics.StoredValueUnreadable(cause);
             await DeleteUnreadableEntryAsync();
             Publish(null);
         }
         catch (BrowserStoreUnavailableException exception)
         {
-            SessionLog.StoreUnavailable(logger, "reading the session", DescribeCause(exception));
+            SessionLog.StoreUnavailable(logger, _circuit, "reading the session", DescribeCause(exception));
             Status = SessionLoadStatus.Unavailable;
             Changed?.Invoke();
         }
@@ -101,7 +105,21 @@ public sealed class SessionState(IBrowserSessionStore store, ILogger<SessionStat
         catch (BrowserStoreUnavailableException exception)
         {
             // The entry stays unreadable and will be caught again on the next read; nothing is lost.
-            SessionLog.StoreUnavailable(logger, "deleting an unreadable session", DescribeCause(exception));
+            SessionLog.StoreUnavailable(logger, _circuit, "deleting an unreadable session", DescribeCause(exception));
+        }
+    }
+
+    // A write the browser could not take is logged here and still thrown: the page says so and offers a retry.
+    private async Task WriteAsync(string operation, Func<ValueTask> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (BrowserStoreUnavailableException exception)
+        {
+            SessionLog.StoreUnavailable(logger, _circuit, operation, DescribeCause(exception));
+            throw;
         }
     }
 

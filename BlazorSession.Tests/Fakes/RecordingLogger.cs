@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace BlazorSession.Tests.Fakes;
 
-internal sealed record LogEntry(LogLevel Level, string Message, Exception? Exception);
+internal sealed record LogEntry(LogLevel Level, string Message, Exception? Exception, EventId EventId = default);
 
 /// <summary>Keeps what was logged so a test can check the level and that no user data reached the log.</summary>
 internal sealed class RecordingLogger<T> : ILogger<T>
@@ -15,5 +15,5 @@ internal sealed class RecordingLogger<T> : ILogger<T>
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
         Func<TState, Exception?, string> formatter) =>
-        Entries.Add(new LogEntry(logLevel, formatter(state, exception), exception));
+        Entries.Add(new LogEntry(logLevel, formatter(state, exception), exception, eventId));
 }

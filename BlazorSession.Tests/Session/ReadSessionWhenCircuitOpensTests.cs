@@ -21,7 +21,7 @@ public class ReadSessionWhenCircuitOpensTests
         _store.Put(SessionState.StorageKey, StoredSession.For("Ada"));
         _store.HoldReads();
 
-        var opened = _handler.OnCircuitOpenedAsync(circuit: null!, CancellationToken.None);
+        var opened = _handler.Open("test-circuit");
 
         Assert.True(opened.IsCompletedSuccessfully);
         Assert.Equal(1, _store.ReadCount);
@@ -33,7 +33,7 @@ public class ReadSessionWhenCircuitOpensTests
     [Fact]
     public async Task ComponentsLoadingAfterwards_ShareThatRead()
     {
-        await _handler.OnCircuitOpenedAsync(circuit: null!, CancellationToken.None);
+        await _handler.Open("test-circuit");
         Assert.Equal(1, _store.ReadCount);
 
         await _state.LoadAsync();

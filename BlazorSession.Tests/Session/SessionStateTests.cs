@@ -254,5 +254,38 @@ public class SessionStateTests
         Assert.Empty(saved.GetMeasurementSnapshot());
     }
 
+    [Fact]
+    public async Task AnUnreadableStoredValue_IsLoggedOnce_WithItsEventIdCauseAndCircuit_ButNotTheName()
+    {
+        await _state.SetUsernameAsync("Secret Sam");
+        _store.PutUnreadable(SessionState.StorageKey);
+        var reopened = new SessionState(_store, _logger, TestMeters.CreateSessionMetrics(_meters));
+        reopened.AttachToCircuit("circuit-42");
+
+        await reopened.LoadAsync();
+
+        var entry = Assert.Single(_logger.Entries);
+        Assert.Equal(1, entry.EventId.Id);
+        Assert.Contains("circuit-42", entry.Message);
+        Assert.Contains("(unexpected payload)", entry.Message);
+        Assert.DoesNotContain("Secret", entry.Message);
+    }
+
+    [Fact]
+    public async Task AFailedSave_IsLoggedOnce_WithTheCircuit_ButNotTheName()
+    {
+        _state.AttachToCircuit("circuit-7");
+        await _state.LoadAsync();
+        _store.Unavailable = true;
+
+        await Assert.ThrowsAsync<BrowserStoreUnavailableException>(() => _state.SetUsernameAsync("Secret Sam"));
+
+        var entry = Assert.Single(_logger.Entries);
+        Assert.Equal(2, entry.EventId.Id);
+        Assert.Contains("circuit-7", entry.Message);
+        Assert.Contains("saving the session", entry.Message);
+        Assert.DoesNotContain("Secret", entry.Message);
+    }
+
     private MetricCollector<long> Collect(string instrument) => new(_meters, SessionMetrics.MeterName, instrument);
 }
