@@ -125,7 +125,8 @@ public sealed class AppServer : IAsyncDisposable
         process.BeginErrorReadLine();
         _process = process;
 
-        await LoopbackProcess.WaitUntilAnsweringAsync(BaseUrl, process, () => _output, StartTimeout);
+        // Live, not a page: a server configured to fail (Redis away, for the readiness tests) must still start.
+        await LoopbackProcess.WaitUntilAnsweringAsync(new Uri(BaseUrl, "healthz/live"), process, () => _output, StartTimeout);
     }
 
     private void Record(string? line)
