@@ -291,6 +291,17 @@ cmd_restart_redis() {
   start_redis
 }
 
+# Redis away for a while: the nodes keep serving from their cached key ring, but are not ready (/healthz/ready).
+cmd_stop_redis() {
+  load_settings
+  stop_process redis redis-server
+}
+
+cmd_start_redis() {
+  load_settings
+  start_redis
+}
+
 cmd_down() {
   [[ -f $state/cluster.env ]] || { log "nothing to stop in $state"; return 0; }
   stop_process nginx nginx
@@ -308,6 +319,8 @@ case ${1:-} in
   kill-node) cmd_kill_node "${2:-}" ;;
   start-node) cmd_start_node "${2:-}" ;;
   restart-redis) cmd_restart_redis ;;
+  stop-redis) cmd_stop_redis ;;
+  start-redis) cmd_start_redis ;;
   down) cmd_down ;;
   *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

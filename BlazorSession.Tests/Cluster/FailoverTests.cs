@@ -153,6 +153,56 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         AssertNoErrorsLogged(cluster.NodeLog(1));
     }
 
+    [Fact]
+    public async Task A_node_is_not_ready_while_redis_is_stopped_and_ready_again_once_it_is_back()
+    {
+        await using var cluster = await LocalCluster.StartAsync(nodes: 1);
+        var ready = new Uri(cluster.NodeUrl(1), "healthz/ready");
+        var live = new Uri(cluster.NodeUrl(1), "healthz/live");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(ready)).StatusCode);
+
+        await cluster.StopRedisAsync();
+        await WaitForStatusAsync(http, ready, System.Net.HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(live)).StatusCode);
+        await cluster.StartRedisAsync();
+
+        await WaitForStatusAsync(http, ready, System.Net.HttpStatusCode.OK);
+    }
+
+    /// <summary>Polls until the address answers <paramref name="expected"/> (Redis's client notices in its own time).</summary>
+    private static async Task WaitForStatusAsync(HttpClient http, Uri address, System.Net.HttpStatusCode expected)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
+        System.Net.HttpStatusCode? last = null;
+        try
+        {
+            do
+            {
+                try
+                {
+                    using var response = await http.GetAsync(address, timeout.Token);
+                    last = response.StatusCode;
+                    if (last == expected)
+                    {
+                        return;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    last = null;
+                }
+            }
+            while (await poll.WaitForNextTickAsync(timeout.Token));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        Assert.Fail($"{address} never answered {expected}; the last answer was {last?.ToString() ?? "none"}.");
+    }
+
     /// <summary>
     /// One session on the node itself (another origin, so another sessionStorage) before it takes the load, as a
     /// rolling deployment warms a node up: the recovery measured is the failover's, not the JIT's.

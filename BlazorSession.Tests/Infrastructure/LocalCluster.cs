@@ -51,6 +51,10 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public Task RestartRedisAsync() => RunScriptAsync(_stateDirectory, "restart-redis");
 
+    public Task StopRedisAsync() => RunScriptAsync(_stateDirectory, "stop-redis");
+
+    public Task StartRedisAsync() => RunScriptAsync(_stateDirectory, "start-redis");
+
     /// <summary>What node <paramref name="index"/> logged, across its restarts.</summary>
     public string NodeLog(int index) => File.ReadAllText(Path.Combine(_stateDirectory, $"node-{index}.log"));
 
