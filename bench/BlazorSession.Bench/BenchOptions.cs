@@ -18,6 +18,12 @@ internal sealed record BenchOptions
     /// </summary>
     public IReadOnlyList<string> BrowserArguments { get; init; } = [];
 
+    /// <summary>
+    /// Environment variables for the working tree's app only (<c>--app-env NAME=VALUE</c>), so that a setting can be
+    /// measured against the same code without it (<c>--baseline HEAD</c>), e.g. <c>Metrics__Prometheus=true</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AppSettings { get; init; } = new Dictionary<string, string>();
+
     public bool Journey { get; init; } = true;
 
     public bool Storage { get; init; } = true;
@@ -37,18 +43,30 @@ internal sealed record BenchOptions
                 "--warmup" => options with { Warmup = ParseCount(args, ++i) },
                 "--baseline" => options with { Baselines = [.. options.Baselines, ValueAt(args, ++i)] },
                 "--browser-arg" => options with { BrowserArguments = [.. options.BrowserArguments, ValueAt(args, ++i)] },
+                "--app-env" => options with { AppSettings = WithSetting(options.AppSettings, ValueAt(args, ++i)) },
                 "--output" => options with { OutputPath = ValueAt(args, ++i) },
                 "--no-journey" => options with { Journey = false },
                 "--no-storage" => options with { Storage = false },
                 "--no-readme" => options with { UpdateReadme = false },
                 var unknown => throw new ArgumentException(
                     $"Unknown option '{unknown}'. Options: --iterations N, --warmup N, --baseline GIT_REF (repeatable), --output FILE, "
-                    + "--browser-arg SWITCH (repeatable), "
+                    + "--browser-arg SWITCH (repeatable), --app-env NAME=VALUE (repeatable), "
                     + "--no-journey, --no-storage, --no-readme."),
             };
         }
 
         return options.Iterations > 0 ? options : throw new ArgumentException("--iterations must be at least 1.");
+    }
+
+    private static Dictionary<string, string> WithSetting(IReadOnlyDictionary<string, string> settings, string setting)
+    {
+        var separator = setting.IndexOf('=', StringComparison.Ordinal);
+        if (separator <= 0)
+        {
+            throw new ArgumentException($"--app-env needs NAME=VALUE, got '{setting}'.");
+        }
+
+        return new Dictionary<string, string>(settings) { [setting[..separator]] = setting[(separator + 1)..] };
     }
 
     private static string ValueAt(IReadOnlyList<string> args, int index) =>

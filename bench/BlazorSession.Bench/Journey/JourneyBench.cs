@@ -32,7 +32,7 @@ internal static class JourneyBench
                 .StartAsync(async progress =>
                 {
                     var starting = progress.AddTask("publish (Release) and start the apps", maxValue: 2 + options.Baselines.Count);
-                    apps.Add(await AppsUnderTest.StartBlazorAsync("ours", paths.Root, paths));
+                    apps.Add(await AppsUnderTest.StartBlazorAsync("ours", paths.Root, paths, options.AppSettings));
                     starting.Increment(1);
                     foreach (var baseline in options.Baselines)
                     {

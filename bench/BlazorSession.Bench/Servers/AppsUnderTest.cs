@@ -19,7 +19,8 @@ internal static class AppsUnderTest
     /// Publishes BlazorSession.App in Release from <paramref name="sourceRoot"/> (the working tree, or a git ref
     /// exported to a folder) and runs the publish in Production with its own key directory.
     /// </summary>
-    public static async Task<AppUnderTest> StartBlazorAsync(string name, string sourceRoot, RepositoryPaths paths)
+    public static async Task<AppUnderTest> StartBlazorAsync(string name, string sourceRoot, RepositoryPaths paths,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var outputDirectory = Path.Combine(paths.ArtifactsDirectory, name.Replace('@', '-'));
         var publishDirectory = Path.Combine(outputDirectory, "publish");
@@ -35,14 +36,14 @@ internal static class AppsUnderTest
             sourceRoot);
 
         var port = LoopbackProcess.FindFreePort();
+        var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DataProtection__KeysPath"] = keysDirectory,
+        };
         var server = await LoopbackServer.StartAsync(port, "set-session", "dotnet",
-            [Path.Combine(publishDirectory, "BlazorSession.App.dll")], publishDirectory,
-            new Dictionary<string, string>
-            {
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["DataProtection__KeysPath"] = keysDirectory,
-            });
+            [Path.Combine(publishDirectory, "BlazorSession.App.dll")], publishDirectory, environment);
         return new AppUnderTest(name, server, "set-session");
     }
 
