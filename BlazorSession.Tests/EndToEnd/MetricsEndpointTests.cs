@@ -1,32 +1,12 @@
-using BlazorSession.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace BlazorSession.Tests.EndToEnd;
 
 /// <summary>Prometheus text on GET /metrics when Metrics:Prometheus is true; nothing there by default.</summary>
-public class MetricsEndpointTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
+public class MetricsEndpointTests(BrowserAppFixture fixture) : OwnServerTest(fixture, ("Metrics__Prometheus", "true"))
 {
     private static readonly HttpClient Http = new();
-
-    private AppServer? _ownServer;
-
-    protected override AppServer Server => _ownServer ?? throw new InvalidOperationException("Not started.");
-
-    public override async Task InitializeAsync()
-    {
-        _ownServer = await AppServer.StartAsync(("Metrics__Prometheus", "true"));
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (_ownServer is not null)
-        {
-            await _ownServer.DisposeAsync();
-        }
-    }
 
     [Fact]
     public Task Metrics_ShowTheAppsBlazorsKestrelsAndTheRuntimesMeters_WithoutTheName() => RecordingFailuresAsync(async () =>

@@ -1,32 +1,11 @@
-using BlazorSession.Tests.Infrastructure;
-
 namespace BlazorSession.Tests.EndToEnd;
 
 /// <summary>
 /// Over the preview's rate limit the page simply waits for its circuit. Its own server: the limit is per client
 /// address, and every test here comes from 127.0.0.1.
 /// </summary>
-public class PreviewRateLimitTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
+public class PreviewRateLimitTests(BrowserAppFixture fixture) : OwnServerTest(fixture)
 {
-    private AppServer? _ownServer;
-
-    protected override AppServer Server => _ownServer ?? throw new InvalidOperationException("Not started.");
-
-    public override async Task InitializeAsync()
-    {
-        _ownServer = await AppServer.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (_ownServer is not null)
-        {
-            await _ownServer.DisposeAsync();
-        }
-    }
-
     [Fact]
     public Task RateLimitedPreview_LeavesTheGetPageWorking_WithNoErrorUi() => RecordingFailuresAsync(async () =>
     {

@@ -1,31 +1,11 @@
-using BlazorSession.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace BlazorSession.Tests.EndToEnd;
 
 /// <summary>These tests stop and start the server, so each one runs its own instead of the shared one.</summary>
-public class ServerRestartTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
+public class ServerRestartTests(BrowserAppFixture fixture) : OwnServerTest(fixture)
 {
-    private AppServer? _ownServer;
-
-    protected override AppServer Server => _ownServer ?? throw new InvalidOperationException("Not started.");
-
-    public override async Task InitializeAsync()
-    {
-        _ownServer = await AppServer.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (_ownServer is not null)
-        {
-            await _ownServer.DisposeAsync();
-        }
-    }
-
     [Fact]
     public Task RestartWithTheSameKeys_KeepsTheName() => RecordingFailuresAsync(async () =>
     {
