@@ -139,10 +139,10 @@ write_nginx_conf() {
   mkdir -p "$state/nginx/temp"
   local servers="" index
   for ((index = 1; index <= nodes; index++)); do
-    # max_fails=0: a dead node on loopback refuses at once, so nginx just tries the next one (proxy_next_upstream),
-    # and a node that comes back is used again the moment it listens. Passive marking (max_fails=1 or 3 with
-    # fail_timeout=2s) was tried: in the failover test one tab of 50 then never recovered, in each of three runs.
-    servers+="    server 127.0.0.1:$(node_port "$index") max_fails=0;"$'\n'
+    # Passive health: a node that fails a request (refused, timed out) is out of rotation for 2 s, then tried again,
+    # so a dead node costs each request nothing more than one refused connect, and a node that comes back (only
+    # once it answers /healthz/ready, see wait_for_node) is used again within 2 s.
+    servers+="    server 127.0.0.1:$(node_port "$index") max_fails=1 fail_timeout=2s;"$'\n'
   done
   cat >"$state/nginx/nginx.conf" <<EOF
 worker_processes 1;
@@ -188,6 +188,15 @@ $servers    keepalive 16;
       proxy_read_timeout 1h;
       proxy_send_timeout 1h;
       proxy_next_upstream error timeout;
+    }
+
+    # While every node is out of rotation (a moment during a failover), nginx answers 502 itself. A tab that
+    # reloads into that page would stay there: this one reloads itself after a second instead.
+    error_page 502 503 504 @unavailable;
+    location @unavailable {
+      default_type text/html;
+      add_header Cache-Control "no-store" always;
+      return 503 '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="1"><title>One moment</title></head><body><p>The service is switching servers. This page reloads by itself.</p></body></html>';
     }
   }
 }
