@@ -1,9 +1,10 @@
 namespace BlazorSession.App.Session;
 
 /// <summary>
-/// The seam between the session state and the browser's per-tab store, so a test double or another store can be
-/// plugged in. Implementations translate their own failures into <see cref="StoredValueUnreadableException"/> and
-/// <see cref="BrowserStoreUnavailableException"/>, which is all a caller has to handle.
+/// The seam between the session state and a browser store, so a test double or another store can be plugged in.
+/// There is one per <see cref="SessionPlace"/>, registered as a keyed service under it. Implementations translate
+/// their own failures into <see cref="StoredValueUnreadableException"/> and <see cref="BrowserStoreUnavailableException"/>,
+/// which is all a caller has to handle.
 /// </summary>
 public interface IBrowserSessionStore
 {
@@ -13,4 +14,14 @@ public interface IBrowserSessionStore
     ValueTask SetAsync<T>(string key, T value) where T : notnull;
 
     ValueTask DeleteAsync(string key);
+}
+
+/// <summary>Where a session is kept.</summary>
+public enum SessionPlace
+{
+    /// <summary>The tab's sessionStorage: its own, gone with the tab.</summary>
+    Tab,
+
+    /// <summary>The browser's localStorage, shared by all its tabs and kept across restarts ("Keep me signed in").</summary>
+    Browser,
 }

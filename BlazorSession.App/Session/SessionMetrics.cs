@@ -13,6 +13,8 @@ public sealed class SessionMetrics
     private readonly Counter<long> _namesSaved;
     private readonly Counter<long> _sessionsCleared;
     private readonly Counter<long> _storedValuesUnreadable;
+    private readonly Counter<long> _signInsRemembered;
+    private readonly Counter<long> _rememberedSignInsExpired;
     private readonly Counter<long> _previews;
 
     public SessionMetrics(IMeterFactory meterFactory)
@@ -23,17 +25,30 @@ public sealed class SessionMetrics
         _sessionsCleared = meter.CreateCounter<long>("blazorsession.session.cleared", "{session}",
             "Sessions cleared (Clear session, Sign out).");
         _storedValuesUnreadable = meter.CreateCounter<long>("blazorsession.session.stored_value_unreadable", "{value}",
-            "Stored values that could not be read (tampered, foreign, lost keys, bad payload), by cause; each was deleted.");
+            "Stored values that could not be read (tampered, foreign, lost keys, bad payload), by cause and store; each was deleted.");
+        _signInsRemembered = meter.CreateCounter<long>("blazorsession.session.sign_ins_remembered", "{sign-in}",
+            "Names saved with Keep me signed in, remembered by the browser for all its tabs.");
+        _rememberedSignInsExpired = meter.CreateCounter<long>("blazorsession.session.remembered_sign_ins_expired", "{sign-in}",
+            "Remembered sign-ins read after their expiry; each was deleted.");
         _previews = meter.CreateCounter<long>("blazorsession.preview.answers", "{answer}",
             "Answers of POST /_session/preview, by outcome.");
     }
 
     public void NameSaved() => _namesSaved.Add(1);
 
+    public void SignInRemembered() => _signInsRemembered.Add(1);
+
+    public void RememberedSignInExpired() => _rememberedSignInsExpired.Add(1);
+
     public void SessionCleared() => _sessionsCleared.Add(1);
 
-    /// <summary><paramref name="cause"/> names an exception type or "unexpected payload": never a value.</summary>
-    public void StoredValueUnreadable(string cause) => _storedValuesUnreadable.Add(1, new KeyValuePair<string, object?>("cause", cause));
+    /// <summary>
+    /// <paramref name="cause"/> names an exception type or "unexpected payload": never a value. The store is
+    /// <c>tab</c> (sessionStorage) or <c>browser</c> (the remembered sign-in in localStorage).
+    /// </summary>
+    public void StoredValueUnreadable(string cause, SessionPlace place) =>
+        _storedValuesUnreadable.Add(1, new KeyValuePair<string, object?>("cause", cause),
+            new KeyValuePair<string, object?>("store", place == SessionPlace.Tab ? "tab" : "browser"));
 
     public void PreviewAnswered(PreviewOutcome outcome) =>
         _previews.Add(1, new KeyValuePair<string, object?>("outcome", outcome switch

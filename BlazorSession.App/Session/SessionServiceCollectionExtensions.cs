@@ -3,6 +3,7 @@ using BlazorSession.App.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,7 +20,8 @@ public static class SessionServiceCollectionExtensions
     public const string KeysPathSetting = "DataProtection:KeysPath";
 
     /// <summary>
-    /// Registers the per-circuit <see cref="SessionState"/>, its store over protected sessionStorage, the sign-in
+    /// Registers the per-circuit <see cref="SessionState"/>, its stores over protected sessionStorage (the tab's) and
+    /// localStorage (the browser's "Keep me signed in", for <c>Session:RememberFor</c>), the sign-in
     /// that Blazor's authorization sees (<see cref="SessionAuthenticationStateProvider"/>, cascaded to every
     /// component; pages decide in the circuit, see <see cref="PagesAuthorizeInTheCircuit"/>), and Data
     /// Protection with keys in Redis when <c>ConnectionStrings:Redis</c> is set (shared by every node, see
@@ -34,9 +36,19 @@ public static class SessionServiceCollectionExtensions
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(ResolveKeysPath(configuration, environment)));
         }
 
-        services.AddScoped<IBrowserSessionStore, ProtectedSessionStore>();
+        services.AddKeyedScoped<IBrowserSessionStore>(SessionPlace.Tab,
+            (provider, _) => new ProtectedBrowserStore(provider.GetRequiredService<ProtectedSessionStorage>()));
+        services.AddKeyedScoped<IBrowserSessionStore>(SessionPlace.Browser,
+            (provider, _) => new ProtectedBrowserStore(provider.GetRequiredService<ProtectedLocalStorage>()));
+        services.AddOptions<RememberedSignInOptions>()
+            .Bind(configuration.GetSection(RememberedSignInOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SessionMetrics>();
+        services.AddScoped<RememberedSignInStore>();
         services.AddScoped<SessionState>();
+        services.AddScoped<RememberedSignInListener>();
         services.AddScoped<CircuitHandler, ReadSessionWhenCircuitOpens>();
         services.AddStoredSessionPreview();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Threading.RateLimiting;
 using BlazorSession.App.Hosting;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
@@ -10,13 +11,16 @@ namespace BlazorSession.App.Session;
 
 /// <summary>
 /// <c>POST /_session/preview</c>: the tab sends its own protected session value (the ciphertext from its
-/// sessionStorage) and gets back the name in it, as text, or 204 when there is none it could show. The page's
+/// sessionStorage) and its browser's remembered sign-in (from localStorage), as JSON <c>{"tab": …, "browser": …}</c>,
+/// and gets back the name the circuit will show (<see cref="SessionPrecedence"/>), as text, or 204 when there is
+/// none it could show. The page's
 /// preview script calls it while the framework script and the circuit are still starting, so a reload shows the
 /// stored name tens of milliseconds sooner (see <c>StoredSessionPreviewScript.razor</c>).
 /// </summary>
 /// <remarks>
-/// It decrypts nothing a circuit would not: the value is checked with the same Data Protection purpose and payload
-/// rules, and only someone who already holds a tab's ciphertext can send it (anyone holding it could equally put it
+/// It decrypts nothing a circuit would not: the values are checked with the same Data Protection purposes and payload
+/// rules, the remembered sign-in's expiry against the server's clock, and only someone who already holds a tab's
+/// ciphertext can send it (anyone holding it could equally put it
 /// in a tab and open /get-session). It answers same-origin requests only (<c>Sec-Fetch-Site</c>, set by the browser
 /// and not by page scripts), is never cached, caps the body, is rate-limited per client address
 /// (<see cref="AppLimits.PreviewRate"/>), and logs no name. Unreadable values are left to the
@@ -37,6 +41,7 @@ internal static class StoredSessionPreview
     public static IServiceCollection AddStoredSessionPreview(this IServiceCollection services)
     {
         services.TryAddSingleton<SessionMetrics>();
+        services.TryAddSingleton(TimeProvider.System);
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -60,7 +65,7 @@ internal static class StoredSessionPreview
         endpoints.MapPost(Path, PreviewAsync).DisableAntiforgery().RequireRateLimiting(RateLimitPolicy);
 
     private static async Task<IResult> PreviewAsync(HttpRequest request, HttpResponse response,
-        IDataProtectionProvider dataProtection, SessionMetrics metrics)
+        IDataProtectionProvider dataProtection, TimeProvider clock, SessionMetrics metrics)
     {
         response.Headers.CacheControl = "no-store";
         // The answer is for a script: a refusal is a status code, not the app's "not found" page.
@@ -78,23 +83,49 @@ internal static class StoredSessionPreview
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        var store = new ProtectedSessionStore(new ProtectedSessionStorage(new PostedValueJSRuntime(posted), dataProtection));
-        try
+        if (ParseOrNull(posted) is { } values && await NameInAsync(values, dataProtection, clock) is { } name)
         {
-            var stored = await store.GetAsync<StoredSession>(SessionState.StorageKey);
-            if (stored is { IsValid: true, Username: { } name })
-            {
-                metrics.PreviewAnswered(PreviewOutcome.NameShown);
-                return Results.Text(name);
-            }
-        }
-        catch (StoredValueUnreadableException)
-        {
-            // Left to the circuit, which deletes the value and logs it once.
+            metrics.PreviewAnswered(PreviewOutcome.NameShown);
+            return Results.Text(name);
         }
 
         metrics.PreviewAnswered(PreviewOutcome.NoName);
         return Results.NoContent();
+    }
+
+    private static async Task<string?> NameInAsync(PostedSessionValues values, IDataProtectionProvider dataProtection,
+        TimeProvider clock)
+    {
+        var browser = new PostedValuesJSRuntime(values);
+        var tab = await ReadOrNullAsync<StoredSession>(new ProtectedSessionStorage(browser, dataProtection), SessionState.StorageKey);
+        var remembered = await ReadOrNullAsync<RememberedSignIn>(new ProtectedLocalStorage(browser, dataProtection),
+            RememberedSignInStore.StorageKey);
+        return SessionPrecedence.Choose(tab is { IsValid: true } ? tab : null, remembered?.NameAt(clock.GetUtcNow()));
+    }
+
+    // An unreadable value is left to the circuit, which deletes it and logs it once; here it reads as none.
+    private static async Task<T?> ReadOrNullAsync<T>(ProtectedBrowserStorage storage, string key)
+    {
+        try
+        {
+            return await new ProtectedBrowserStore(storage).GetAsync<T>(key);
+        }
+        catch (StoredValueUnreadableException)
+        {
+            return default;
+        }
+    }
+
+    private static PostedSessionValues? ParseOrNull(string posted)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<PostedSessionValues>(posted, JsonSerializerOptions.Web);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static async Task<string?> ReadBoundedAsync(HttpRequest request)

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BlazorSession.Tests.Components;
 
@@ -21,12 +22,22 @@ public abstract class SessionComponentTestContext : BunitContext
 {
     private protected InMemoryBrowserSessionStore Store { get; } = new();
 
+    /// <summary>The browser's localStorage, where "Keep me signed in" keeps the name for every tab.</summary>
+    private protected InMemoryBrowserSessionStore BrowserStore { get; } = new();
+
+    private protected FakeTimeProvider Clock { get; } = new(SessionHarness.Start);
+
     protected SessionComponentTestContext()
     {
-        Services.AddSingleton<IBrowserSessionStore>(Store);
-        Services.AddSingleton<ILogger<SessionState>>(NullLogger<SessionState>.Instance);
+        Services.AddKeyedSingleton<IBrowserSessionStore>(SessionPlace.Tab, Store);
+        Services.AddKeyedSingleton<IBrowserSessionStore>(SessionPlace.Browser, BrowserStore);
+        Services.AddSingleton<TimeProvider>(Clock);
+        Services.AddOptions<RememberedSignInOptions>();
+        Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddSingleton(TestMeters.CreateSessionMetrics());
+        Services.AddScoped<RememberedSignInStore>();
         Services.AddScoped<SessionState>();
+        Services.AddScoped<RememberedSignInListener>();
         Services.AddScoped<ShownTabTitle>();
         // bUnit's placeholders make every authorization check fail loudly; the framework's own service decides here.
         Services.RemoveAll<IAuthorizationService>();
@@ -48,4 +59,12 @@ public abstract class SessionComponentTestContext : BunitContext
     protected void RenderAsPrerendered() => SetRendererInfo(new RendererInfo("Static", isInteractive: false));
 
     protected void StoreName(string name) => Store.Put(SessionState.StorageKey, StoredSession.For(name));
+
+    /// <summary>What another tab's "Keep me signed in" leaves in the browser's localStorage.</summary>
+    protected void RememberName(string name) => BrowserStore.Put(RememberedSignInStore.StorageKey,
+        RememberedSignIn.For(name, SessionHarness.Start + TimeSpan.FromDays(30)));
+
+    /// <summary>What the page's storage listener does when another tab changes the remembered sign-in.</summary>
+    protected Task AnotherTabChangedTheRememberedSignIn() =>
+        Renderer.Dispatcher.InvokeAsync(() => Services.GetRequiredService<RememberedSignInListener>().RememberedSignInChanged());
 }

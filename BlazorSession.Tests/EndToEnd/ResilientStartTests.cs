@@ -106,6 +106,20 @@ public class ResilientStartTests(BrowserAppFixture fixture) : EndToEndTest(fixtu
         await Expect(UsernameInput).ToHaveValueAsync("Private Pat");
     });
 
+    [Fact]
+    public Task FirstSocketDropped_KeepMeSignedInTickedBefore_IsStillTicked_AndTheSaveIsRemembered() => RecordingFailuresAsync(async () =>
+    {
+        await Page.AddInitScriptAsync(DropFirstCircuitSocketScript(5));
+        await TypeBeforeTheCircuitAsync("Ticked Tia", tickKeepSignedIn: true);
+
+        await ExpectUsableAfterTheDropAsync();
+
+        await Expect(Page.GetByLabel("Keep me signed in")).ToBeCheckedAsync();
+        await SaveButton.ClickAsync();
+        await ExpectSavedAsync();
+        Assert.NotNull(await Page.EvaluateAsync<string?>($"() => localStorage.getItem('{KeepSignedInTests.RememberedKey}')"));
+    });
+
     /// <summary>
     /// The page is usable after the drop: the socket was closed (the drop happened, whether before the first render
     /// or just after it), no reconnect display is left, and Save is enabled.
@@ -117,11 +131,16 @@ public class ResilientStartTests(BrowserAppFixture fixture) : EndToEndTest(fixtu
         await Expect(SaveButton).ToBeEnabledAsync();
     }
 
-    private async Task TypeBeforeTheCircuitAsync(string text, string? thenPress = null)
+    private async Task TypeBeforeTheCircuitAsync(string text, string? thenPress = null, bool tickKeepSignedIn = false)
     {
         var release = await HoldFrameworkScriptAsync();
         await Page.GotoAsync(Url("set-session"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(UsernameInput).ToBeEnabledAsync();
+        if (tickKeepSignedIn)
+        {
+            await Page.GetByLabel("Keep me signed in").CheckAsync();
+        }
+
         await UsernameInput.PressSequentiallyAsync(text);
         if (thenPress is not null)
         {

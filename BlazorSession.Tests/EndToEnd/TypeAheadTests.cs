@@ -12,7 +12,11 @@ public class TypeAheadTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
 {
     private Action _releaseFrameworkScript = () => { };
 
+    private const string RememberedKey = App.Session.RememberedSignInStore.StorageKey;
+
     private ILocator SaveButton => Page.GetByRole(AriaRole.Button, new() { Name = "Save" });
+
+    private ILocator KeepSignedIn => Page.GetByLabel("Keep me signed in");
 
     [Fact]
     public Task TypedBeforeTheCircuit_KeepsValueCaretAndFocus_AndTypingGoesOn() => RecordingFailuresAsync(async () =>
@@ -92,6 +96,51 @@ public class TypeAheadTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
 
         await ExpectSavedAsync();
         await ExpectSignedInAsync("Margaret Hamilton");
+    });
+
+    [Fact]
+    public Task TickedBeforeTheCircuit_KeepMeSignedInIsCarriedOver_AndTheNameIsRemembered() => RecordingFailuresAsync(async () =>
+    {
+        await OpenHeldBackAsync();
+        await Expect(KeepSignedIn).ToBeEnabledAsync();
+        await KeepSignedIn.CheckAsync();
+        await UsernameInput.FillAsync("Ticked Early");
+
+        await ReleaseCircuitAsync();
+
+        await Expect(KeepSignedIn).ToBeCheckedAsync();
+        await SaveButton.ClickAsync();
+        await ExpectSavedAsync();
+        Assert.True(await Page.EvaluateAsync<bool>($"() => localStorage.getItem('{RememberedKey}') !== null"));
+    });
+
+    [Fact]
+    public Task TickedThenEnterBeforeTheCircuit_TheSubmitCarriesTheTick() => RecordingFailuresAsync(async () =>
+    {
+        await OpenHeldBackAsync();
+        await KeepSignedIn.CheckAsync();
+        await UsernameInput.FillAsync("Early Ticker");
+        await UsernameInput.PressAsync("Enter");
+
+        await ReleaseCircuitAsync(waitForSaveButton: false);
+
+        await ExpectSavedAsync();
+        await Expect(KeepSignedIn).ToBeCheckedAsync();
+        Assert.True(await Page.EvaluateAsync<bool>($"() => localStorage.getItem('{RememberedKey}') !== null"));
+    });
+
+    [Fact]
+    public Task UntouchedBeforeTheCircuit_TheBoxStaysUnticked_AndNothingIsRemembered() => RecordingFailuresAsync(async () =>
+    {
+        await OpenHeldBackAsync();
+        await UsernameInput.FillAsync("Not Kept");
+
+        await ReleaseCircuitAsync();
+        await SaveButton.ClickAsync();
+
+        await ExpectSavedAsync();
+        await Expect(KeepSignedIn).Not.ToBeCheckedAsync();
+        Assert.True(await Page.EvaluateAsync<bool>($"() => localStorage.getItem('{RememberedKey}') === null"));
     });
 
     /// <summary>Opens the set page with blazor.web.js held back: the form is parsed, no circuit can start.</summary>

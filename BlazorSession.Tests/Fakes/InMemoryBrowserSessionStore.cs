@@ -20,6 +20,12 @@ internal sealed class InMemoryBrowserSessionStore : IBrowserSessionStore
     /// <summary>When set, every call fails as if the connection to the browser had dropped.</summary>
     public bool Unavailable { get; set; }
 
+    /// <summary>
+    /// When set, reads are made but never answered, as when the connection drops after the browser got the call and
+    /// before its answer arrived (the framework's call then only times out, after a minute).
+    /// </summary>
+    public bool AnswersLost { get; set; }
+
     public bool Contains(string key) => _values.ContainsKey(key) || _unreadableKeys.Contains(key);
 
     public object? Peek(string key) => _values.GetValueOrDefault(key);
@@ -50,6 +56,11 @@ internal sealed class InMemoryBrowserSessionStore : IBrowserSessionStore
         ReadCount++;
         // A browser runs getItem when the call arrives and only its answer comes back late: a held read answers
         // with what was stored when it was made, never with a write that happened while it was held.
+        if (AnswersLost)
+        {
+            await new TaskCompletionSource().Task;
+        }
+
         var unreadable = _unreadableKeys.Contains(key);
         var found = _values.TryGetValue(key, out var value);
         if (_readGate is not null)

@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using System.Text.Json;
+using BlazorSession.Tests.Fakes;
 
 namespace BlazorSession.Tests.Infrastructure;
 
@@ -14,20 +17,26 @@ namespace BlazorSession.Tests.Infrastructure;
 /// </summary>
 internal sealed class PreviewEndpointHost : IAsyncDisposable
 {
-    // ProtectedSessionStorage protects each key under its type's full name, its store and the key.
-    private static readonly string Purpose =
+    // The framework's protected storage protects each key under its type's full name, its store and the key.
+    private static readonly string TabPurpose =
         $"{typeof(ProtectedSessionStorage).FullName}:sessionStorage:{SessionState.StorageKey}";
+
+    private static readonly string RememberedPurpose =
+        $"{typeof(ProtectedLocalStorage).FullName}:localStorage:{RememberedSignInStore.StorageKey}";
 
     private readonly WebApplication _app;
     private readonly HttpClient _client;
-    private readonly IDataProtector _protector;
+    private readonly IDataProtectionProvider _dataProtection;
 
-    private PreviewEndpointHost(WebApplication app, IDataProtector protector)
+    private PreviewEndpointHost(WebApplication app, IDataProtectionProvider dataProtection)
     {
         _app = app;
         _client = app.GetTestClient();
-        _protector = protector;
+        _dataProtection = dataProtection;
     }
+
+    /// <summary>The server's clock, which decides whether a remembered sign-in has expired.</summary>
+    public FakeTimeProvider Clock { get; private init; } = null!;
 
     public static async Task<PreviewEndpointHost> StartAsync()
     {
@@ -36,18 +45,30 @@ internal sealed class PreviewEndpointHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Services.AddRouting();
         builder.Services.AddSingleton<IDataProtectionProvider>(dataProtection);
+        var clock = new FakeTimeProvider(SessionHarness.Start);
+        builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddStoredSessionPreview();
         var app = builder.Build();
         app.UseRateLimiter();
         app.MapStoredSessionPreview();
         await app.StartAsync();
-        return new PreviewEndpointHost(app, dataProtection.CreateProtector(Purpose));
+        return new PreviewEndpointHost(app, dataProtection) { Clock = clock };
     }
 
     public IServiceProvider Services => _app.Services;
 
     /// <summary>The value a tab's <see cref="ProtectedSessionStorage"/> would have stored for this JSON.</summary>
-    public string Protect(string json) => _protector.Protect(json);
+    public string ProtectTabValue(string json) => _dataProtection.CreateProtector(TabPurpose).Protect(json);
+
+    /// <summary>The value "Keep me signed in" would have stored in <see cref="ProtectedLocalStorage"/> for this JSON.</summary>
+    public string ProtectRememberedValue(string json) => _dataProtection.CreateProtector(RememberedPurpose).Protect(json);
+
+    /// <summary>The body the page's preview script sends: the stored values (ciphertext) of both places.</summary>
+    public static string Body(string? tabValue, string? rememberedValue = null) =>
+        JsonSerializer.Serialize(new { tab = tabValue, browser = rememberedValue });
+
+    /// <summary>The body for a tab that holds the protected <paramref name="tabJson"/> and no remembered sign-in.</summary>
+    public string BodyWithTab(string tabJson) => Body(ProtectTabValue(tabJson));
 
     public async Task<HttpResponseMessage> PostAsync(HttpContent body, string? secFetchSite = "same-origin")
     {

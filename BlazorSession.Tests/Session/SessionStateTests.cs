@@ -8,12 +8,18 @@ namespace BlazorSession.Tests.Session;
 
 public class SessionStateTests
 {
-    private readonly InMemoryBrowserSessionStore _store = new();
-    private readonly RecordingLogger<SessionState> _logger = new();
+    private readonly SessionHarness _harness = new();
     private readonly IMeterFactory _meters = TestMeters.CreateFactory();
+    private readonly InMemoryBrowserSessionStore _store;
+    private readonly RecordingLogger<SessionState> _logger;
     private readonly SessionState _state;
 
-    public SessionStateTests() => _state = new SessionState(_store, _logger, TestMeters.CreateSessionMetrics(_meters));
+    public SessionStateTests()
+    {
+        _store = _harness.Tab;
+        _logger = _harness.Logger;
+        _state = _harness.Create(TestMeters.CreateSessionMetrics(_meters));
+    }
 
     [Fact]
     public void Status_IsNotLoaded_BeforeTheFirstRead()
@@ -175,7 +181,7 @@ public class SessionStateTests
     }
 
     [Theory]
-    [InlineData(2, "Ada")]
+    [InlineData(3, "Ada")]
     [InlineData(0, "Ada")]
     [InlineData(StoredSession.CurrentVersion, null)]
     [InlineData(StoredSession.CurrentVersion, "")]
@@ -259,7 +265,7 @@ public class SessionStateTests
     {
         await _state.SetUsernameAsync("Secret Sam");
         _store.PutUnreadable(SessionState.StorageKey);
-        var reopened = new SessionState(_store, _logger, TestMeters.CreateSessionMetrics(_meters));
+        var reopened = _harness.Create(TestMeters.CreateSessionMetrics(_meters));
         reopened.AttachToCircuit("circuit-42");
 
         await reopened.LoadAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using BlazorSession.App.Session;
+using BlazorSession.Tests.Fakes;
 using BlazorSession.Tests.Infrastructure;
 
 namespace BlazorSession.Tests.Session;
@@ -22,7 +23,7 @@ public sealed class StoredSessionPreviewPayloadTests : IAsyncLifetime
     [InlineData("李小龍 🎉 <b>&amp;</b> \"quoted\"")]
     public async Task Preview_AnswersTheName_OfAPayloadThisVersionWrote(string name)
     {
-        using var response = await _endpoint.PostAsync(_endpoint.Protect(Payload(StoredSession.CurrentVersion, name)));
+        using var response = await _endpoint.PostAsync(_endpoint.BodyWithTab(Payload(StoredSession.CurrentVersion, name)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(name, await response.Content.ReadAsStringAsync());
@@ -33,15 +34,16 @@ public sealed class StoredSessionPreviewPayloadTests : IAsyncLifetime
     {
         var name = string.Concat(Enumerable.Repeat("🎉", UsernameRules.MaxLength));
 
-        using var response = await _endpoint.PostAsync(_endpoint.Protect(Payload(StoredSession.CurrentVersion, name)));
+        using var response = await _endpoint.PostAsync(_endpoint.BodyWithTab(Payload(StoredSession.CurrentVersion, name)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(name, await response.Content.ReadAsStringAsync());
     }
 
     [Theory]
-    [InlineData("""{"v":2,"username":"Ada"}""")]
+    [InlineData("""{"v":3,"username":"Ada"}""")]
     [InlineData("""{"v":0,"username":"Ada"}""")]
+    [InlineData("""{"v":1,"username":"Ada","remembered":true}""")]
     [InlineData("""{"username":"Ada"}""")]
     [InlineData("""{"v":1,"username":"  Ada  "}""")]
     [InlineData("""{"v":1,"username":""}""")]
@@ -51,7 +53,7 @@ public sealed class StoredSessionPreviewPayloadTests : IAsyncLifetime
     [InlineData("""{"v":1,"username":"line\nAda"}""")]
     public async Task Preview_AnswersNothing_ForAPayloadThatDecryptsButBreaksTheRules(string json)
     {
-        using var response = await _endpoint.PostAsync(_endpoint.Protect(json));
+        using var response = await _endpoint.PostAsync(_endpoint.BodyWithTab(json));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsStringAsync());
@@ -66,11 +68,84 @@ public sealed class StoredSessionPreviewPayloadTests : IAsyncLifetime
     {
         var name = string.Concat(Enumerable.Repeat(character, count));
 
-        using var response = await _endpoint.PostAsync(_endpoint.Protect(Payload(StoredSession.CurrentVersion, name)));
+        using var response = await _endpoint.PostAsync(_endpoint.BodyWithTab(Payload(StoredSession.CurrentVersion, name)));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Preview_AnswersTheTabsNameWrittenByTheVersionBefore()
+    {
+        using var response = await _endpoint.PostAsync(_endpoint.BodyWithTab(Payload(StoredSession.OwnNameOnlyVersion, "Ada")));
+
+        Assert.Equal("Ada", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Preview_AnswersTheRememberedName_ForATabWithNothingOfItsOwn()
+    {
+        using var response = await _endpoint.PostAsync(PreviewEndpointHost.Body(null, Remembered("Ada", TimeSpan.FromDays(30))));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Ada", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Preview_AnswersTheTabsOwnName_BeforeTheRememberedOne()
+    {
+        using var response = await _endpoint.PostAsync(PreviewEndpointHost.Body(
+            _endpoint.ProtectTabValue(TabPayload("Grace", remembered: false)), Remembered("Ada", TimeSpan.FromDays(30))));
+
+        Assert.Equal("Grace", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Preview_AnswersTheRememberedName_ForATabThatFollowsIt()
+    {
+        using var response = await _endpoint.PostAsync(PreviewEndpointHost.Body(
+            _endpoint.ProtectTabValue(TabPayload("Grace", remembered: true)), Remembered("Ada", TimeSpan.FromDays(30))));
+
+        Assert.Equal("Ada", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Preview_AnswersNothing_ForATabThatFollowedARememberedSignInThatHasEnded()
+    {
+        using var response = await _endpoint.PostAsync(PreviewEndpointHost.Body(
+            _endpoint.ProtectTabValue(TabPayload("Grace", remembered: true))));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Preview_ChecksTheExpiryWithTheServersClock_StillSignedInAtTheInstant_NotOneTickAfter()
+    {
+        var body = PreviewEndpointHost.Body(null, Remembered("Ada", TimeSpan.FromDays(30)));
+        _endpoint.Clock.Advance(TimeSpan.FromDays(30));
+        using var atTheInstant = await _endpoint.PostAsync(body);
+        _endpoint.Clock.Advance(TimeSpan.FromTicks(1));
+        using var oneTickAfter = await _endpoint.PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, atTheInstant.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, oneTickAfter.StatusCode);
+    }
+
+    [Fact]
+    public async Task Preview_AnswersNothing_ForATabValueSentAsTheRememberedOne()
+    {
+        var tabValue = _endpoint.ProtectTabValue(Payload(StoredSession.CurrentVersion, "Ada"));
+
+        using var response = await _endpoint.PostAsync(PreviewEndpointHost.Body(null, tabValue));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    private string Remembered(string name, TimeSpan validFor) => _endpoint.ProtectRememberedValue(JsonSerializer.Serialize(
+        new Dictionary<string, object> { ["v"] = RememberedSignIn.CurrentVersion, ["username"] = name, ["expires"] = SessionHarness.Start + validFor }));
+
+    private static string TabPayload(string name, bool remembered) => JsonSerializer.Serialize(
+        new Dictionary<string, object> { ["v"] = StoredSession.CurrentVersion, ["username"] = name, ["remembered"] = remembered });
 
     // Written by hand rather than from StoredSession, so the test pins the stored shape, not the record's attributes.
     private static string Payload(int version, string name) =>

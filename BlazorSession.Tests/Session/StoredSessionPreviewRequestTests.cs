@@ -30,7 +30,7 @@ public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
     [InlineData("none")]
     public async Task Preview_IsForbidden_UnlessTheBrowserSaysSameOrigin(string? secFetchSite)
     {
-        using var response = await _endpoint.PostAsync(_endpoint.Protect(ValidPayload), secFetchSite);
+        using var response = await _endpoint.PostAsync(_endpoint.BodyWithTab(ValidPayload), secFetchSite);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.DoesNotContain("Ada", await response.Content.ReadAsStringAsync());
@@ -39,7 +39,7 @@ public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
     [Fact]
     public async Task Preview_AnswersTheName_WhenTheBrowserSaysSameOrigin()
     {
-        using var response = await _endpoint.PostAsync(_endpoint.Protect(ValidPayload), "same-origin");
+        using var response = await _endpoint.PostAsync(_endpoint.BodyWithTab(ValidPayload), "same-origin");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Ada Lovelace", await response.Content.ReadAsStringAsync());
@@ -85,7 +85,7 @@ public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
         HttpResponseMessage? limited = null;
         while (limited is null && answered < 100)
         {
-            var response = await _endpoint.PostAsync(_endpoint.Protect(ValidPayload));
+            var response = await _endpoint.PostAsync(_endpoint.BodyWithTab(ValidPayload));
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 limited = response;
@@ -112,9 +112,9 @@ public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
         using var answers = new MetricCollector<long>(_endpoint.Services.GetRequiredService<IMeterFactory>(),
             SessionMetrics.MeterName, "blazorsession.preview.answers");
 
-        (await _endpoint.PostAsync(_endpoint.Protect(ValidPayload))).Dispose();
+        (await _endpoint.PostAsync(_endpoint.BodyWithTab(ValidPayload))).Dispose();
         (await _endpoint.PostAsync("not a protected value")).Dispose();
-        (await _endpoint.PostAsync(_endpoint.Protect(ValidPayload), "cross-site")).Dispose();
+        (await _endpoint.PostAsync(_endpoint.BodyWithTab(ValidPayload), "cross-site")).Dispose();
         (await _endpoint.PostAsync(new string('A', StoredSessionPreview.MaxValueLength + 1))).Dispose();
 
         Assert.Equal(["name_shown", "no_name", "forbidden", "too_large"],

@@ -8,14 +8,16 @@ namespace BlazorSession.Tests.SignIn;
 
 public sealed class SessionAuthenticationStateProviderTests : IDisposable
 {
-    private readonly InMemoryBrowserSessionStore _store = new();
+    private readonly SessionHarness _harness = new();
+    private readonly InMemoryBrowserSessionStore _store;
     private readonly SessionState _session;
     private readonly SessionAuthenticationStateProvider _provider;
     private readonly List<Task<AuthenticationState>> _notifications = [];
 
     public SessionAuthenticationStateProviderTests()
     {
-        _session = new SessionState(_store, new RecordingLogger<SessionState>(), TestMeters.CreateSessionMetrics());
+        _store = _harness.Tab;
+        _session = _harness.Create();
         _provider = new SessionAuthenticationStateProvider(_session);
         _provider.AuthenticationStateChanged += _notifications.Add;
     }

@@ -1,12 +1,16 @@
 (() => {
-    const { storageKey, previewPath } = document.currentScript.dataset;
-    let stored = null;
-    try {
-        stored = sessionStorage.getItem(storageKey);
-    } catch {
-        // Storage blocked by the browser: there is nothing to preview.
-    }
-    if (!stored) {
+    const { storageKey, rememberedKey, previewPath } = document.currentScript.dataset;
+    const read = (storage, key) => {
+        try {
+            return storage.getItem(key);
+        } catch {
+            // Storage blocked by the browser: there is nothing to preview from it.
+            return null;
+        }
+    };
+    // The tab's own value and the browser's remembered sign-in: the server applies the circuit's precedence.
+    const stored = { tab: read(sessionStorage, storageKey), browser: read(localStorage, rememberedKey) };
+    if (stored.tab === null && stored.browser === null) {
         return;
     }
 
@@ -31,7 +35,7 @@
 
     // Settles once the name is shown or there is none to show; App.razor adds the framework after it.
     window.blazorSession.previewSettled =
-        fetch(previewPath, { method: "POST", body: stored, cache: "no-store" })
+        fetch(previewPath, { method: "POST", body: JSON.stringify(stored), cache: "no-store" })
             .then(response => response.status === 200 ? response.text() : null)
             .catch(() => null)
             .then(answer => {

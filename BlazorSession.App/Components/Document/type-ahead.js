@@ -11,11 +11,18 @@
         history.replaceState(withoutKept(), "");
     }
 
+    // A checkbox carries whether it is ticked; a text input its value, caret and an Enter not yet acted on.
+    const isCheckbox = input => input.type === "checkbox";
+
     const keepTypedText = () => {
         const inputs = {};
         for (const input of document.querySelectorAll("input[data-type-ahead]")) {
             const focused = document.activeElement === input;
-            if (input.value !== "" || focused) {
+            if (isCheckbox(input)) {
+                if (input.checked || focused) {
+                    inputs[input.id] = { checked: input.checked, focused };
+                }
+            } else if (input.value !== "" || focused) {
                 inputs[input.id] = {
                     value: input.value,
                     focused,
@@ -37,11 +44,17 @@
         if (saved === undefined) {
             return;
         }
-        input.value = saved.value;
-        entry.submitRequested = saved.submitRequested;
+        if (isCheckbox(input)) {
+            input.checked = saved.checked === true;
+        } else {
+            input.value = saved.value;
+            entry.submitRequested = saved.submitRequested;
+        }
         if (saved.focused) {
             input.focus();
-            input.setSelectionRange(...saved.selection);
+            if (!isCheckbox(input)) {
+                input.setSelectionRange(...saved.selection);
+            }
         }
     };
 
@@ -75,6 +88,19 @@
         window.addEventListener("submit", event => event.target === input.form && commit(), { capture: true });
     };
 
+    // A box ticked (or unticked) before the circuit was up: the circuit's box is set the same way and told at once,
+    // as a click would have told it.
+    const handOverCheckbox = ({ input: prerendered, focused }, replacement) => {
+        if (prerendered.checked !== replacement.checked) {
+            replacement.checked = prerendered.checked;
+            replacement.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+        if (focused) {
+            replacement.focus();
+        }
+    };
+
+    // Returns the form to submit once every input of the page has been handed over, if Enter was pressed.
     const handOver = ({ input: prerendered, focused, submitRequested }, replacement) => {
         const typed = prerendered.value !== "" && replacement.value === "";
         if (typed) {
@@ -89,20 +115,30 @@
         if (typed) {
             commitOnLeave(replacement);
             if (submitRequested) {
-                replacement.form?.requestSubmit();
+                return replacement.form;
             }
         }
+        return null;
     };
 
     const observer = new MutationObserver(() => {
+        // Submitted after the loop: a box ticked before Enter must reach the circuit before the submit does.
+        const toSubmit = new Set();
         for (const input of document.querySelectorAll("input[data-type-ahead]")) {
             const entry = early.get(input.id);
             if (entry === undefined && input.disabled) {
                 enable(input);
             } else if (entry !== undefined && entry.input !== input) {
                 early.delete(input.id);
-                handOver(entry, input);
+                if (isCheckbox(input)) {
+                    handOverCheckbox(entry, input);
+                } else {
+                    toSubmit.add(handOver(entry, input));
+                }
             }
+        }
+        for (const form of toSubmit) {
+            form?.requestSubmit();
         }
         if (early.size === 0 && document.readyState !== "loading") {
             observer.disconnect();

@@ -8,6 +8,9 @@ public sealed class UsernameForm
 {
     [Username]
     public string? Username { get; set; }
+
+    /// <summary>"Keep me signed in": also remember the name for every tab of this browser. Off unless ticked.</summary>
+    public bool KeepSignedIn { get; set; }
 }
 
 /// <summary>Validates with <see cref="UsernameRules"/>, so the form shows the same reason the state service would give.</summary>

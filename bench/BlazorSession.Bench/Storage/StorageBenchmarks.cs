@@ -37,7 +37,7 @@ public class StorageBenchmarks
             .AddScoped<IJSRuntime, InMemoryJSRuntime>()
             .AddScoped<ProtectedSessionStorage>();
         _services = services.BuildServiceProvider();
-        _store = _services.CreateScope().ServiceProvider.GetRequiredService<IBrowserSessionStore>();
+        _store = _services.CreateScope().ServiceProvider.GetRequiredKeyedService<IBrowserSessionStore>(SessionPlace.Tab);
         await _store.SetAsync(StorageKey, Session);
     }
 

@@ -6,14 +6,18 @@ using Microsoft.JSInterop;
 
 namespace BlazorSession.Tests.Session;
 
-/// <summary>The adapter over the framework's real <see cref="ProtectedSessionStorage"/>, with bUnit's JS interop as the browser.</summary>
-public class ProtectedSessionStoreTests : BunitContext
+/// <summary>
+/// The adapter over the framework's real <see cref="ProtectedSessionStorage"/> and <see cref="ProtectedLocalStorage"/>,
+/// with bUnit's JS interop as the browser.
+/// </summary>
+public class ProtectedBrowserStoreTests : BunitContext
 {
     private const string Key = SessionState.StorageKey;
+    private const string RememberedKey = RememberedSignInStore.StorageKey;
     private readonly EphemeralDataProtectionProvider _dataProtection = new();
-    private readonly ProtectedSessionStore _store;
+    private readonly ProtectedBrowserStore _store;
 
-    public ProtectedSessionStoreTests() => _store = CreateStore(_dataProtection);
+    public ProtectedBrowserStoreTests() => _store = CreateStore(_dataProtection);
 
     [Fact]
     public async Task SetAsync_WritesCiphertext_NotTheName()
@@ -121,10 +125,60 @@ public class ProtectedSessionStoreTests : BunitContext
         await Assert.ThrowsAsync<BrowserStoreUnavailableException>(() => _store.DeleteAsync(Key).AsTask());
     }
 
-    private ProtectedSessionStore CreateStore(IDataProtectionProvider dataProtection) =>
+    [Fact]
+    public async Task TheTabValueWrittenBeforeKeepMeSignedIn_StillReads_AsTheTabsOwnName()
+    {
+        // Exactly what the version before wrote (StoredSession had only "v" and "username"), through the real
+        // protection: open tabs still hold it during a deploy.
+        var write = JSInterop.SetupVoid("sessionStorage.setItem", _ => true);
+        write.SetVoidResult();
+        await new ProtectedSessionStorage(JSInterop.JSRuntime, _dataProtection).SetAsync(Key, new OldStoredSession(1, "Ada"));
+        JSInterop.Setup<string?>("sessionStorage.getItem", Key).SetResult((string)write.Invocations.Single().Arguments[1]!);
+
+        var read = await _store.GetAsync<StoredSession>(Key);
+
+        Assert.NotNull(read);
+        Assert.True(read.IsValid);
+        Assert.Equal("Ada", read.Username);
+        Assert.False(read.FollowsRememberedSignIn);
+        Assert.Equal("Ada", SessionPrecedence.Choose(read, "Someone else remembered"));
+    }
+
+    [Fact]
+    public async Task RememberedSignIn_RoundTripsThroughLocalStorage_AsCiphertext()
+    {
+        var local = new ProtectedBrowserStore(new ProtectedLocalStorage(JSInterop.JSRuntime, _dataProtection));
+        var write = JSInterop.SetupVoid("localStorage.setItem", _ => true);
+        write.SetVoidResult();
+        var remembered = RememberedSignIn.For("Ada Lovelace", new DateTimeOffset(2026, 12, 31, 0, 0, 0, TimeSpan.Zero));
+
+        await local.SetAsync(RememberedKey, remembered);
+        var arguments = write.Invocations.Single().Arguments;
+        JSInterop.Setup<string?>("localStorage.getItem", RememberedKey).SetResult((string)arguments[1]!);
+
+        Assert.Equal(RememberedKey, arguments[0]);
+        Assert.DoesNotContain("Ada Lovelace", (string)arguments[1]!);
+        Assert.Equal(remembered, await local.GetAsync<RememberedSignIn>(RememberedKey));
+    }
+
+    [Fact]
+    public async Task ATabValueCopiedIntoTheRememberedSignIn_IsUnreadable_ItsPurposeIsNotTheRememberedOne()
+    {
+        var tabValue = await WriteAndCaptureAsync(StoredSession.For("Ada", followsRememberedSignIn: true));
+        var local = new ProtectedBrowserStore(new ProtectedLocalStorage(JSInterop.JSRuntime, _dataProtection));
+        JSInterop.Setup<string?>("localStorage.getItem", RememberedKey).SetResult(tabValue);
+
+        await Assert.ThrowsAsync<StoredValueUnreadableException>(() => local.GetAsync<RememberedSignIn>(RememberedKey).AsTask());
+    }
+
+    private ProtectedBrowserStore CreateStore(IDataProtectionProvider dataProtection) =>
         new(new ProtectedSessionStorage(JSInterop.JSRuntime, dataProtection));
 
-    private async Task<string> WriteAndCaptureAsync(StoredSession value, ProtectedSessionStore? store = null)
+    private sealed record OldStoredSession(
+        [property: System.Text.Json.Serialization.JsonPropertyName("v")] int Version,
+        [property: System.Text.Json.Serialization.JsonPropertyName("username")] string Username);
+
+    private async Task<string> WriteAndCaptureAsync(StoredSession value, ProtectedBrowserStore? store = null)
     {
         var write = JSInterop.SetupVoid("sessionStorage.setItem", _ => true);
         write.SetVoidResult();

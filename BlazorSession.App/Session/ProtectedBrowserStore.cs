@@ -6,10 +6,12 @@ using Microsoft.JSInterop;
 namespace BlazorSession.App.Session;
 
 /// <summary>
-/// <see cref="IBrowserSessionStore"/> over ASP.NET Core's <see cref="ProtectedSessionStorage"/>: values are JSON,
-/// encrypted and signed with Data Protection, and kept in the tab's sessionStorage.
+/// <see cref="IBrowserSessionStore"/> over ASP.NET Core's protected browser storage: values are JSON, encrypted and
+/// signed with Data Protection, and kept in the tab's sessionStorage (<see cref="ProtectedSessionStorage"/>) or the
+/// browser's localStorage (<see cref="ProtectedLocalStorage"/>). The framework derives each value's Data Protection
+/// purpose from the storage's type and the key, so a value of one place or key never reads as another's.
 /// </summary>
-public sealed class ProtectedSessionStore(ProtectedSessionStorage storage) : IBrowserSessionStore
+public sealed class ProtectedBrowserStore(ProtectedBrowserStorage storage) : IBrowserSessionStore
 {
     public async ValueTask<T?> GetAsync<T>(string key)
     {

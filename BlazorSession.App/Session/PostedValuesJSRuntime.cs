@@ -1,0 +1,25 @@
+using Microsoft.JSInterop;
+
+namespace BlazorSession.App.Session;
+
+/// <summary>
+/// Presents the values a tab sent over HTTP as that tab's <c>sessionStorage</c> and its browser's <c>localStorage</c>,
+/// so they are read by exactly the code a circuit reads them with (<see cref="ProtectedBrowserStore"/> over the
+/// framework's protected storage): same Data Protection purposes, same payload checks. Read-only: anything but
+/// <c>getItem</c> is refused.
+/// </summary>
+internal sealed class PostedValuesJSRuntime(PostedSessionValues posted) : IJSRuntime
+{
+    public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => identifier switch
+    {
+        "sessionStorage.getItem" => ValueTask.FromResult((TValue)(object?)posted.Tab!),
+        "localStorage.getItem" => ValueTask.FromResult((TValue)(object?)posted.Browser!),
+        _ => throw new InvalidOperationException($"Only getItem can be answered from posted values, not {identifier}."),
+    };
+
+    public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
+        InvokeAsync<TValue>(identifier, args);
+}
+
+/// <summary>The body of the preview request: the tab's protected value and the browser's, as stored (ciphertext).</summary>
+internal sealed record PostedSessionValues(string? Tab, string? Browser);
