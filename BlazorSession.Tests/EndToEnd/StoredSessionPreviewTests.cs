@@ -162,16 +162,22 @@ public class StoredSessionPreviewTests(BrowserAppFixture fixture) : EndToEndTest
         await SaveNameAsync("Endpoint Eve");
         await ExpectSavedAsync();
 
-        var own = await PostFromThePageAsync("sessionStorage.getItem('session')");
-        var tampered = await PostFromThePageAsync("sessionStorage.getItem('session').slice(0, -4) + 'AAAA'");
+        // The body the page's script sends: the tab's value and the browser's remembered one (none here).
+        var own = await PostFromThePageAsync("JSON.stringify({ tab: sessionStorage.getItem('session'), browser: null })");
+        var tampered = await PostFromThePageAsync(
+            "JSON.stringify({ tab: sessionStorage.getItem('session').slice(0, -4) + 'AAAA', browser: null })");
+        var asTheRemembered = await PostFromThePageAsync("JSON.stringify({ tab: null, browser: sessionStorage.getItem('session') })");
+        var bare = await PostFromThePageAsync("sessionStorage.getItem('session')");
         var oversized = await PostFromThePageAsync("'A'.repeat(5000)");
         var crossSite = await Page.APIRequest.PostAsync(Url(PreviewPath), new()
         {
-            DataString = await Page.EvaluateAsync<string>("() => sessionStorage.getItem('session')"),
+            DataString = await Page.EvaluateAsync<string>("() => JSON.stringify({ tab: sessionStorage.getItem('session') })"),
         });
 
         Assert.Equal((200, "Endpoint Eve", "no-store"), (own.Status, own.Body, own.CacheControl));
         Assert.Equal(204, tampered.Status);
+        Assert.Equal(204, asTheRemembered.Status);
+        Assert.Equal(204, bare.Status);
         Assert.Equal(413, oversized.Status);
         Assert.Equal(403, crossSite.Status);
     });
