@@ -32,7 +32,10 @@ public static class AppLimits
     /// </summary>
     public const int DisconnectedCircuitMaxRetained = 100;
 
-    /// <summary>How long a disconnected circuit waits for its tab (the framework's default): a phone between cells.</summary>
+    /// <summary>
+    /// How long a disconnected circuit waits for its tab (the framework's default): a phone between cells. Load tests
+    /// may shorten it (<see cref="LoadTestDiagnostics.CircuitRetentionSetting"/>).
+    /// </summary>
     public static readonly TimeSpan DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
 
     /// <summary>
