@@ -15,6 +15,9 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
     public const string MembersPath = "members";
     public const string SavedMessage = "Session data set successfully!";
 
+    /// <summary>Where the browser script sends its unload beacon.</summary>
+    public const string DisconnectPath = "_blazor/disconnect";
+
     private BlazorCircuit? _circuit;
     private int _saves;
     private Step _next = Step.SetUsername;
@@ -77,6 +80,44 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
             _ => await metrics.MeasureAsync(StepNames.ReturnToForm, ReturnToFormAsync, cancellationToken),
         };
     }
+
+    /// <summary>
+    /// Ends the tab's life. <see cref="Departure.Clean"/> is a tab closed in a browser: the unload beacon
+    /// (<c>POST _blazor/disconnect</c> with the circuit id, after which the server disposes the circuit at once) and
+    /// the socket closed with a WebSocket close. <see cref="Departure.Dropped"/> is a laptop lid shut: no beacon and
+    /// no close, so the server finds out through its client timeout and then retains the circuit for a reconnect
+    /// that never comes. False when the beacon failed (it is counted).
+    /// </summary>
+    public async Task<bool> LeaveAsync(Departure departure, CancellationToken cancellationToken)
+    {
+        if (_circuit is null)
+        {
+            return true;
+        }
+
+        if (departure == Departure.Dropped)
+        {
+            await _circuit.DropAsync();
+            return true;
+        }
+
+        var circuitId = _circuit.CircuitId;
+        var beaconSent = await metrics.MeasureAsync(StepNames.Leave, async token =>
+        {
+            using var form = new FormUrlEncodedContent([KeyValuePair.Create("circuitId", circuitId ?? "")]);
+            using var response = await http.PostAsync(new Uri(baseUri, DisconnectPath), form, token);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new LoadTestException(ErrorKinds.Http, $"The unload beacon was answered {(int)response.StatusCode}.");
+            }
+        }, cancellationToken);
+        await _circuit.DisposeAsync();
+        return beaconSent;
+    }
+
+    /// <summary>The circuit's <see cref="Departure.Dropped"/> connection, closed by the server; see <see cref="BlazorCircuit.DroppedConnectionClosedByServer"/>.</summary>
+    public Task<TimeSpan?> DroppedConnectionClosedByServer =>
+        _circuit?.DroppedConnectionClosedByServer ?? Task.FromResult<TimeSpan?>(null);
 
     public async ValueTask DisposeAsync()
     {
@@ -156,6 +197,13 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
             : throw new LoadTestException(ErrorKinds.Protocol, $"{element} has no {eventName} handler.");
 }
 
+/// <summary>How a tab's life ends (<see cref="SimulatedUser.LeaveAsync"/>).</summary>
+public enum Departure
+{
+    Clean,
+    Dropped,
+}
+
 /// <summary>The journey's steps as the report names them.</summary>
 public static class StepNames
 {
@@ -166,6 +214,9 @@ public static class StepNames
     public const string ShowMembers = "showMembers";
     public const string ReturnToForm = "returnToForm";
 
+    /// <summary>The unload beacon of a tab that leaves cleanly (churn runs only).</summary>
+    public const string Leave = "leave";
+
     public static IReadOnlyList<string> All { get; } =
-        [Prerender, StartCircuit, SetUsername, ShowUsername, ShowMembers, ReturnToForm];
+        [Prerender, StartCircuit, SetUsername, ShowUsername, ShowMembers, ReturnToForm, Leave];
 }

@@ -21,6 +21,7 @@ internal sealed class BlazorCircuit : IAsyncDisposable
     private readonly Uri _baseUri;
     private readonly LoadMetrics _metrics;
     private readonly HubConnection _hub;
+    private readonly DroppableConnection _connection = new();
     private readonly Lock _gate = new();
     private readonly DomMirror _dom = new();
     private readonly Dictionary<string, string> _sessionStorage = new(StringComparer.Ordinal);
@@ -42,6 +43,7 @@ internal sealed class BlazorCircuit : IAsyncDisposable
                 // As the app's Blazor.start configures the browser: WebSockets only, no negotiate request.
                 options.SkipNegotiation = true;
                 options.Transports = HttpTransportType.WebSockets;
+                options.WebSocketFactory = _connection.OpenWebSocketAsync;
             });
         builder.Services.AddSingleton<IHubProtocol, BlazorPackHubProtocol>();
         _hub = builder.Build();
@@ -73,6 +75,15 @@ internal sealed class BlazorCircuit : IAsyncDisposable
 
     public bool IsConnected => _hub.State == HubConnectionState.Connected && _failure is null;
 
+    /// <summary>The id the server gave at start, which the browser's unload beacon sends back.</summary>
+    public string? CircuitId { get; private set; }
+
+    /// <summary>
+    /// After <see cref="DropAsync"/>: how long the server took to close the silent connection (its client timeout),
+    /// or null when it had not after a few minutes.
+    /// </summary>
+    public Task<TimeSpan?> DroppedConnectionClosedByServer => _connection.ServerClosed;
+
     /// <summary>Opens <c>/_blazor</c>, starts a circuit for <paramref name="pageUri"/> and adds the page's root components.</summary>
     public static async Task<BlazorCircuit> StartAsync(Uri baseUri, Uri pageUri, PrerenderedPage page, LoadMetrics metrics,
         CancellationToken cancellationToken)
@@ -87,6 +98,8 @@ internal sealed class BlazorCircuit : IAsyncDisposable
             {
                 throw new LoadTestException(ErrorKinds.CircuitRefused, "StartCircuit returned no circuit id.");
             }
+
+            circuit.CircuitId = circuitId;
 
             // The browser sends the persisted component state with its first root component update only.
             await circuit._hub.SendAsync(
@@ -170,10 +183,22 @@ internal sealed class BlazorCircuit : IAsyncDisposable
         return _hub.SendAsync("OnLocationChanged", new Uri(_baseUri, relativeUri).ToString(), null, true, cancellationToken);
     }
 
+    /// <summary>
+    /// The tab vanishes without a close: the connection goes silent with its socket left open (the server notices
+    /// only through its client timeout), and this client lets go of the circuit.
+    /// </summary>
+    public ValueTask DropAsync()
+    {
+        _closing = true;
+        _connection.Drop();
+        return DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         _closing = true;
         await _hub.DisposeAsync();
+        _connection.Dispose();
     }
 
     private async Task OnRenderBatchAsync(long batchId, byte[] data)
