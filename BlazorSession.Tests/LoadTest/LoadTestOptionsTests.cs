@@ -30,6 +30,27 @@ public class LoadTestOptionsTests
         Assert.Equal((50d, TimeSpan.FromSeconds(10), 100), (tuned.RampRate, tuned.EffectiveStepTimeout, tuned.Warmup));
     }
 
+    [Fact]
+    public void Parse_ReadsChurnLifetimesAndSettle_AndLeavesThemOffByDefault()
+    {
+        string[] required = ["--url", "http://127.0.0.1:5000", "--circuits", "500", "--rate", "1", "--duration", "3600"];
+
+        var defaults = LoadTestOptions.Parse(required);
+        var churn = LoadTestOptions.Parse([.. required, "--churn", "10", "--lifetimes", "100000", "--settle", "300"]);
+
+        Assert.Equal((null, null, TimeSpan.Zero), (defaults.Churn, defaults.Lifetimes, defaults.Settle));
+        Assert.Equal((TimeSpan.FromSeconds(10), 100_000, TimeSpan.FromSeconds(300)), (churn.Churn, churn.Lifetimes, churn.Settle));
+        Assert.Equal(TimeSpan.FromSeconds(10), churn.EffectiveTimelineInterval);
+    }
+
+    [Theory]
+    [InlineData("--churn", "0")]
+    [InlineData("--churn", "-5")]
+    [InlineData("--lifetimes", "100")]
+    public void Parse_Rejects_ChurnThatIsNotPositive_AndLifetimesWithoutChurn(params string[] extra) =>
+        Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(
+            ["--url", "http://127.0.0.1:5000", "--circuits", "10", "--rate", "1", "--duration", "5", .. extra]));
+
     [Theory]
     [InlineData("--circuits", "10", "--rate", "1", "--duration", "5")]
     [InlineData("--url", "http://127.0.0.1:5000", "--circuits", "10", "--rate", "1", "--duration", "5", "--bogus", "1")]

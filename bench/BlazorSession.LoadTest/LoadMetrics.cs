@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using BlazorSession.LoadTest.Timeline;
 using HdrHistogram;
 
 namespace BlazorSession.LoadTest;
@@ -12,6 +13,8 @@ internal sealed class LoadMetrics(TimeSpan stepTimeout)
 
     private readonly ConcurrentDictionary<string, LongConcurrentHistogram> _steps = new(
         StepNames.All.Select(step => KeyValuePair.Create(step, NewHistogram())));
+    private readonly ConcurrentDictionary<string, Recorder> _windows = new(
+        StepNames.All.Select(step => KeyValuePair.Create(step, NewRecorder())));
     private readonly ConcurrentDictionary<string, long> _errors = new();
     private readonly ConcurrentQueue<string> _errorSamples = new();
     private readonly ConcurrentDictionary<string, long> _jsCalls = new(StringComparer.Ordinal);
@@ -34,7 +37,9 @@ internal sealed class LoadMetrics(TimeSpan stepTimeout)
         try
         {
             await action(timeout.Token);
-            _steps[step].RecordValue((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+            var microseconds = (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            _steps[step].RecordValue(microseconds);
+            _windows[step].RecordValue(microseconds);
             return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -61,6 +66,11 @@ internal sealed class LoadMetrics(TimeSpan stepTimeout)
         new(Interlocked.Read(ref _renderBatches), Interlocked.Read(ref _renderBatchBytes),
             new SortedDictionary<string, long>(_jsCalls, StringComparer.Ordinal));
 
+    /// <summary>Every step's latencies since the previous call, for the timeline; the next window starts now.</summary>
+    public LatencyWindow TakeWindow() =>
+        new(StepNames.All.ToDictionary(step => step, step => WindowLatencies.From(_windows[step].GetIntervalHistogram()),
+            StringComparer.Ordinal));
+
     public IReadOnlyList<StepReport> StepReports() =>
         [.. StepNames.All.Select(step => StepReport.From(step, _steps[step]))];
 
@@ -84,6 +94,10 @@ internal sealed class LoadMetrics(TimeSpan stepTimeout)
     }
 
     private static LongConcurrentHistogram NewHistogram() => new(1, HighestMicroseconds, 3);
+
+    private static Recorder NewRecorder() =>
+        HistogramFactory.With64BitBucketSize().WithValuesFrom(1).WithValuesUpTo(HighestMicroseconds).WithPrecisionOf(3)
+            .WithThreadSafeWrites().WithThreadSafeReads().Create();
 }
 
 /// <summary>Latency of one step in milliseconds.</summary>

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using BlazorSession.LoadTest.Churn;
+using BlazorSession.LoadTest.Timeline;
 
 namespace BlazorSession.LoadTest;
 
@@ -16,14 +18,20 @@ public sealed record LoadReport(
     long? ServerManagedBytesPerCircuit,
     long? ServerRssBytesPerCircuit,
     ServerReport Server,
-    ProcessCpuReport Generator)
+    ProcessCpuReport Generator,
+    double? ChurnLifetimeSeconds,
+    CircuitLifetimeReport CircuitLifetimes,
+    AfterRunReport? AfterRun,
+    DriftReport? Drift,
+    IReadOnlyList<TimelineEntry> Timeline)
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     internal static LoadReport Create(LoadTestOptions options, int connected, TimeSpan rampUp, TimeSpan total,
-        LoadMetrics metrics, ServerSample atZero, ServerSample atN, TimeSpan generatorCpu)
+        LoadMetrics metrics, ServerSample atZero, ServerSample atN, TimeSpan generatorCpu,
+        IReadOnlyList<TimelineSample> timeline, CircuitLifetimeReport lifetimes, AfterRunReport? afterRun)
     {
         long? PerCircuit(long? zero, long? n) =>
             zero is { } z && n is { } m && connected > 0 ? (m - z) / connected : null;
@@ -50,7 +58,12 @@ public sealed record LoadReport(
                 atN.Heap?.OpenCircuits,
                 atN.Heap?.ConnectedCircuits,
                 ProcessCpuReport.From(serverCpu, total)),
-            ProcessCpuReport.From(generatorCpu, total)!);
+            ProcessCpuReport.From(generatorCpu, total)!,
+            options.Churn?.TotalSeconds,
+            lifetimes,
+            afterRun,
+            DriftReport.From(timeline),
+            [.. timeline.Select(sample => sample.Entry)]);
     }
 }
 

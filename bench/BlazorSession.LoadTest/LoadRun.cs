@@ -1,11 +1,15 @@
 using System.Diagnostics;
+using BlazorSession.LoadTest.Churn;
+using BlazorSession.LoadTest.Timeline;
 
 namespace BlazorSession.LoadTest;
 
 /// <summary>
-/// A capacity run: starts the circuits at the ramp rate (each user loads the form, makes it interactive, saves a
-/// name and sees it on the other page), holds them for the duration while each steps through the journey at the
-/// given rate (or idles at rate 0), then samples the server with every circuit still open and closes them.
+/// A load run: starts the circuits at the ramp rate (each user loads the form, makes it interactive, saves a name
+/// and sees it on the other pages), holds them for the duration while each steps through the journey at the given
+/// rate (or idles at rate 0), then samples the server with every circuit still open and closes them. With churn,
+/// each user lives for a while, leaves and is replaced. The server is sampled for the timeline throughout, and
+/// after the run until it holds no circuit, when asked to settle.
 /// </summary>
 public static class LoadRun
 {
@@ -13,6 +17,9 @@ public static class LoadRun
 
     /// <summary>Warm-up users are numbered from here, so their names never match a measured user's.</summary>
     private const int WarmupUserNumbers = 1_000_000;
+
+    /// <summary>How often the server is asked whether it still holds circuits while the run settles.</summary>
+    private static readonly TimeSpan SettlePollInterval = TimeSpan.FromSeconds(2);
 
     public static async Task<LoadReport> RunAsync(LoadTestOptions options, IProgress<LoadProgress>? progress = null,
         CancellationToken cancellationToken = default)
@@ -23,7 +30,8 @@ public static class LoadRun
         };
         var probe = new ServerProbe(options.Url, options.ServerProcessId, http);
         var metrics = new LoadMetrics(options.EffectiveStepTimeout);
-        var users = new List<SimulatedUser>(options.Circuits);
+        var lifetimes = new CircuitLifetimes();
+        var slots = Enumerable.Range(0, options.Circuits).Select(_ => new UserSlot()).ToArray();
         var generator = Process.GetCurrentProcess();
         var phase = "warm-up";
         await WarmUpAsync(options, http, cancellationToken);
@@ -32,21 +40,18 @@ public static class LoadRun
         var atZero = await probe.SampleAsync(cancellationToken);
         var generatorCpuAtStart = generator.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-
-        int CountConnected()
-        {
-            lock (users)
-            {
-                return users.Count(user => user.IsConnected);
-            }
-        }
+        int CountConnected() => slots.Count(slot => slot.IsConnected);
 
         using var reporting = new CancellationTokenSource();
         var reporter = ReportProgressAsync(progress, () => new LoadProgress(
-            phase, CountConnected(), options.Circuits, metrics.StepCount, metrics.ErrorCount, clock.Elapsed),
+            phase, CountConnected(), options.Circuits, metrics.StepCount, metrics.ErrorCount, clock.Elapsed, lifetimes.Started),
             reporting.Token);
+        var timeline = new TimelineRecorder(probe, metrics, clock, () => phase, CountConnected);
+        var sampling = timeline.RunAsync(options.EffectiveTimelineInterval, reporting.Token);
 
         using var hold = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var plan = options.Churn is { } meanLifetime ? new LifetimePlan(meanLifetime, options.Lifetimes) : null;
+        var run = new UserRun(options, http, metrics, lifetimes, hold.Token, cancellationToken);
         var journeys = new List<Task>(options.Circuits);
         using var startSlots = new SemaphoreSlim(MaxConcurrentStarts);
         for (var i = 0; i < options.Circuits; i++)
@@ -58,16 +63,12 @@ public static class LoadRun
             }
 
             await startSlots.WaitAsync(cancellationToken);
-            var user = new SimulatedUser(i + 1, options.Url, http, metrics);
-            lock (users)
-            {
-                users.Add(user);
-            }
-
-            journeys.Add(RunUserAsync(user, options.Rate, startSlots, hold.Token, cancellationToken));
+            journeys.Add(plan is null
+                ? run.LiveWholeRunAsync(slots[i], i + 1, startSlots)
+                : run.ChurnAsync(slots[i], plan, startSlots));
         }
 
-        // Every user has at least finished starting once all slots are free again.
+        // Every slot's first user has at least finished starting once all start slots are free again.
         for (var i = 0; i < MaxConcurrentStarts; i++)
         {
             await startSlots.WaitAsync(cancellationToken);
@@ -75,7 +76,17 @@ public static class LoadRun
 
         var rampUp = clock.Elapsed;
         phase = "hold";
-        await Task.Delay(options.Duration, cancellationToken);
+        var holdEnd = Task.Delay(options.Duration, cancellationToken);
+        if (plan is not null && options.Lifetimes is not null)
+        {
+            // Every lifetime handed out has been lived once every slot has stopped.
+            await Task.WhenAny(holdEnd, Task.WhenAll(journeys));
+        }
+        else
+        {
+            await holdEnd;
+        }
+
         await hold.CancelAsync();
         await Task.WhenAll(journeys);
         var held = clock.Elapsed;
@@ -86,20 +97,31 @@ public static class LoadRun
         var generatorCpu = generator.TotalProcessorTime - generatorCpuAtStart;
 
         phase = "close";
-        await Task.WhenAll(users.Select(user => user.DisposeAsync().AsTask()));
+        await Task.WhenAll(slots.Select(slot => run.EndAsync(slot, churning: plan is not null)));
+
+        AfterRunReport? afterRun = null;
+        if (options.Settle > TimeSpan.Zero)
+        {
+            phase = "settle";
+            afterRun = await SettleAsync(options.Settle, probe, lifetimes, atZero, cancellationToken);
+        }
+
         await reporting.CancelAsync();
         await reporter;
+        await sampling;
+        await timeline.SampleAsync(cancellationToken);
 
-        var report = LoadReport.Create(options, connected, rampUp, held, metrics, atZero, atN, generatorCpu);
-        progress?.Report(new LoadProgress("done", 0, options.Circuits, metrics.StepCount, metrics.ErrorCount, clock.Elapsed));
+        var report = LoadReport.Create(options, connected, rampUp, held, metrics, atZero, atN, generatorCpu,
+            timeline.Samples, lifetimes.Report(), afterRun);
+        progress?.Report(new LoadProgress("done", 0, options.Circuits, metrics.StepCount, metrics.ErrorCount, clock.Elapsed,
+            lifetimes.Started));
         return report;
     }
 
     /// <summary>
     /// Runs <see cref="LoadTestOptions.Warmup"/> users through start, save and show, at most
-    /// <see cref="MaxConcurrentStarts"/> at a time, and closes them; their figures are discarded. The server retains
-    /// up to 100 of their circuits as disconnected for a while; they are in both heap samples, so the difference per
-    /// circuit does not count them.
+    /// <see cref="MaxConcurrentStarts"/> at a time, and closes their tabs (with the unload beacon, so the server
+    /// disposes their circuits at once and the start sample holds none of them); their figures are discarded.
     /// </summary>
     private static async Task WarmUpAsync(LoadTestOptions options, HttpClient http, CancellationToken cancellationToken)
     {
@@ -111,7 +133,10 @@ public static class LoadRun
             try
             {
                 await using var user = new SimulatedUser(WarmupUserNumbers + number, options.Url, http, discarded);
-                _ = await user.StartAsync(cancellationToken) && await RunFirstStepsAsync(user, cancellationToken);
+                if (await user.StartAsync(cancellationToken) && await UserRun.RunFirstStepsAsync(user, cancellationToken))
+                {
+                    await user.LeaveAsync(Departure.Clean, cancellationToken);
+                }
             }
             finally
             {
@@ -120,59 +145,26 @@ public static class LoadRun
         }));
     }
 
-    private static async Task RunUserAsync(SimulatedUser user, double rate, SemaphoreSlim startSlot, CancellationToken hold,
-        CancellationToken cancellationToken)
-    {
-        bool started;
-        try
-        {
-            started = await user.StartAsync(cancellationToken) && await RunFirstStepsAsync(user, cancellationToken);
-        }
-        finally
-        {
-            startSlot.Release();
-        }
-
-        if (!started || rate <= 0)
-        {
-            return;
-        }
-
-        // Steps start on a fixed schedule; a step slower than the interval delays the next one (no catching up).
-        var interval = TimeSpan.FromSeconds(1 / rate);
-        var next = Stopwatch.GetTimestamp();
-        while (!hold.IsCancellationRequested)
-        {
-            var wait = interval - Stopwatch.GetElapsedTime(next);
-            if (wait > TimeSpan.Zero)
-            {
-                try
-                {
-                    await Task.Delay(wait, hold);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-
-            next = Stopwatch.GetTimestamp();
-            if (!await user.RunNextStepAsync(cancellationToken))
-            {
-                return;
-            }
-        }
-    }
-
     /// <summary>
-    /// What every user does once its circuit is up, whatever the rate: saves a name, sees it on the get page and is
-    /// welcomed on the members page. An idle user then rests on the members page, the one whose circuit holds the
-    /// most components (the header's and the page's authorization views).
+    /// Waits until the server holds no circuit (disconnected ones are retained for a while, and a dropped connection
+    /// is only noticed after the server's client timeout), or until <paramref name="limit"/> has passed, then takes
+    /// the after-run sample.
     /// </summary>
-    private static async Task<bool> RunFirstStepsAsync(SimulatedUser user, CancellationToken cancellationToken) =>
-        await user.RunNextStepAsync(cancellationToken)
-        && await user.RunNextStepAsync(cancellationToken)
-        && await user.RunNextStepAsync(cancellationToken);
+    private static async Task<AfterRunReport> SettleAsync(TimeSpan limit, ServerProbe probe, CircuitLifetimes lifetimes,
+        ServerSample atZero, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        var sample = await probe.SampleAsync(cancellationToken);
+        while (sample.Heap is { OpenCircuits: > 0 } && waited.Elapsed < limit)
+        {
+            await Task.Delay(SettlePollInterval, cancellationToken);
+            sample = await probe.SampleAsync(cancellationToken);
+        }
+
+        await lifetimes.WaitForDroppedConnectionsAsync(limit - waited.Elapsed > TimeSpan.Zero ? limit - waited.Elapsed : TimeSpan.Zero,
+            cancellationToken);
+        return AfterRunReport.From(waited.Elapsed, atZero, sample);
+    }
 
     private static async Task ReportProgressAsync(IProgress<LoadProgress>? progress, Func<LoadProgress> snapshot,
         CancellationToken cancellationToken)
@@ -197,5 +189,9 @@ public static class LoadRun
     }
 }
 
+/// <summary>
+/// What the console shows while the run goes; <paramref name="LifetimesStarted"/> counts every circuit started so
+/// far, which with churn is more than the circuits live at once.
+/// </summary>
 public sealed record LoadProgress(string Phase, int CircuitsConnected, int CircuitsRequested, long StepsCompleted,
-    long Errors, TimeSpan Elapsed);
+    long Errors, TimeSpan Elapsed, long LifetimesStarted = 0);

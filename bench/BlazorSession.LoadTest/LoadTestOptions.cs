@@ -14,6 +14,20 @@ namespace BlazorSession.LoadTest;
 /// Users run through the start of the journey (start, save, show) and closed before anything is measured, so the
 /// figures describe a server that has served before rather than its first requests (JIT, first-use caches).
 /// </param>
+/// <param name="Churn">
+/// When set, circuits come and go: each user lives for a time drawn around this mean, then leaves (half cleanly,
+/// half dropping the connection without a close) and a new user takes its place, so <paramref name="Circuits"/>
+/// stays the number live at once. Without it every user lives for the whole run.
+/// </param>
+/// <param name="Lifetimes">
+/// With <paramref name="Churn"/>: the run ends once this many lifetimes have started and ended (the duration is
+/// then an upper bound). Without it users are replaced until the duration has passed.
+/// </param>
+/// <param name="Settle">
+/// After the last user has left, how long to keep sampling the server while waiting for it to count no open
+/// circuit (disconnected ones are retained for a while); the wait ends as soon as it does.
+/// </param>
+/// <param name="TimelineInterval">How often the server is sampled for the report's timeline.</param>
 public sealed record LoadTestOptions(
     Uri Url,
     int Circuits,
@@ -23,13 +37,20 @@ public sealed record LoadTestOptions(
     string? JsonPath = null,
     double RampRate = 100,
     TimeSpan? StepTimeout = null,
-    int Warmup = 0)
+    int Warmup = 0,
+    TimeSpan? Churn = null,
+    int? Lifetimes = null,
+    TimeSpan Settle = default,
+    TimeSpan? TimelineInterval = null)
 {
     public const string Usage =
         "usage: BlazorSession.LoadTest --url URL --circuits N --rate R --duration SECONDS [--server-pid PID] [--json FILE]" +
-        " [--ramp CIRCUITS_PER_SECOND] [--step-timeout SECONDS] [--warmup USERS]";
+        " [--ramp CIRCUITS_PER_SECOND] [--step-timeout SECONDS] [--warmup USERS]" +
+        " [--churn LIFETIME_SECONDS [--lifetimes N]] [--settle SECONDS]";
 
     public TimeSpan EffectiveStepTimeout => StepTimeout ?? TimeSpan.FromSeconds(30);
+
+    public TimeSpan EffectiveTimelineInterval => TimelineInterval ?? TimeSpan.FromSeconds(10);
 
     public static LoadTestOptions Parse(IReadOnlyList<string> args)
     {
@@ -59,10 +80,24 @@ public sealed record LoadTestOptions(
             values.GetValueOrDefault("json"),
             Number("ramp") ?? 100,
             Number("step-timeout") is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-            values.TryGetValue("warmup", out var warmup) ? int.Parse(warmup, CultureInfo.InvariantCulture) : 0);
-        var unknown = values.Keys.Except(["url", "circuits", "rate", "duration", "server-pid", "json", "ramp", "step-timeout", "warmup"]).ToList();
-        return unknown.Count == 0
-            ? options
-            : throw new ArgumentException($"Unknown option(s): {string.Join(", ", unknown)}.{Environment.NewLine}{Usage}");
+            values.TryGetValue("warmup", out var warmup) ? int.Parse(warmup, CultureInfo.InvariantCulture) : 0,
+            Number("churn") is { } lifetime ? TimeSpan.FromSeconds(lifetime) : null,
+            values.TryGetValue("lifetimes", out var lifetimes) ? int.Parse(lifetimes, CultureInfo.InvariantCulture) : null,
+            TimeSpan.FromSeconds(Number("settle") ?? 0));
+        var unknown = values.Keys.Except(
+            ["url", "circuits", "rate", "duration", "server-pid", "json", "ramp", "step-timeout", "warmup", "churn", "lifetimes", "settle"]).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Unknown option(s): {string.Join(", ", unknown)}.{Environment.NewLine}{Usage}");
+        }
+
+        return options switch
+        {
+            { Churn: { } mean } when mean <= TimeSpan.Zero =>
+                throw new ArgumentException($"--churn must be a positive number of seconds.{Environment.NewLine}{Usage}"),
+            { Lifetimes: not null, Churn: null } =>
+                throw new ArgumentException($"--lifetimes needs --churn.{Environment.NewLine}{Usage}"),
+            _ => options,
+        };
     }
 }

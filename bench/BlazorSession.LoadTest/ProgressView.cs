@@ -11,11 +11,12 @@ internal static class ProgressView
 
     public static IRenderable Table(LoadProgress progress) =>
         new Table()
-            .AddColumns("Phase", "Elapsed", "Circuits connected", "Steps", "Errors")
+            .AddColumns("Phase", "Elapsed", "Circuits connected", "Circuits started", "Steps", "Errors")
             .AddRow(
                 progress.Phase,
-                progress.Elapsed.ToString(@"mm\:ss", CultureInfo.InvariantCulture),
+                progress.Elapsed.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture),
                 $"{progress.CircuitsConnected:N0} / {progress.CircuitsRequested:N0}",
+                progress.LifetimesStarted.ToString("N0", CultureInfo.InvariantCulture),
                 progress.StepsCompleted.ToString("N0", CultureInfo.InvariantCulture),
                 progress.Errors.ToString("N0", CultureInfo.InvariantCulture));
 
@@ -28,7 +29,7 @@ internal static class ProgressView
 
         _lastLine = DateTime.UtcNow;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"[{progress.Elapsed:mm\\:ss}] {progress.Phase}: {progress.CircuitsConnected}/{progress.CircuitsRequested} connected, {progress.StepsCompleted} steps, {progress.Errors} errors"));
+            $"[{progress.Elapsed:hh\\:mm\\:ss}] {progress.Phase}: {progress.CircuitsConnected}/{progress.CircuitsRequested} connected, {progress.LifetimesStarted} started, {progress.StepsCompleted} steps, {progress.Errors} errors"));
     }
 
     public static IRenderable Summary(LoadReport report)
@@ -48,6 +49,18 @@ internal static class ProgressView
         lines.Add(new Text(string.Create(CultureInfo.InvariantCulture,
             $"Server per circuit: managed {report.ServerManagedBytesPerCircuit?.ToString("N0", CultureInfo.InvariantCulture) ?? "n/a"} B, RSS {report.ServerRssBytesPerCircuit?.ToString("N0", CultureInfo.InvariantCulture) ?? "n/a"} B; " +
             $"CPU server {report.Server.Cpu?.AverageCores.ToString(CultureInfo.InvariantCulture) ?? "n/a"} cores, generator {report.Generator.AverageCores} cores")));
+        if (report.AfterRun is { } after)
+        {
+            lines.Add(new Text(string.Create(CultureInfo.InvariantCulture,
+                $"After the run ({after.SecondsWaited:N0} s): {after.OpenCircuits} circuits open, managed {after.ManagedBytes:N0} B, {after.ManagedBytesGrowth:N0} B from the start")));
+        }
+
+        if (report.Drift is { } drift)
+        {
+            lines.Add(new Text(string.Create(CultureInfo.InvariantCulture,
+                $"Drift (last sixth vs second sixth): managed x{drift.ManagedBytesRatio}; p99 {string.Join(", ", drift.Steps.Select(step => string.Create(CultureInfo.InvariantCulture, $"{step.Name} x{step.P99Ratio}")))}")));
+        }
+
         return new Rows(lines);
     }
 

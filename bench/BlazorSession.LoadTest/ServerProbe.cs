@@ -49,6 +49,10 @@ internal sealed class ServerProbe(Uri baseUrl, int? processId, HttpClient http)
 /// <param name="ManagedBytes">Bytes in use on the managed heap after a forced full collection.</param>
 /// <param name="OpenCircuits">Circuits the server holds (connected or not).</param>
 /// <param name="ConnectedCircuits">Circuits with a live connection.</param>
-public sealed record HeapSample(long ManagedBytes, long OpenCircuits, long ConnectedCircuits);
+/// <param name="PinnedBytes">
+/// Of <paramref name="ManagedBytes"/>, the pinned object heap, where Kestrel's and SignalR's buffer pools live
+/// (absent from servers older than the endurance runs).
+/// </param>
+public sealed record HeapSample(long ManagedBytes, long OpenCircuits, long ConnectedCircuits, long? PinnedBytes = null);
 
 internal sealed record ServerSample(HeapSample? Heap, long? RssBytes, TimeSpan? CpuTime);
