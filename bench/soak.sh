@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# One endurance run against a fresh Release publish of the app, as recorded in bench/README.md ("Endurance").
+#   bench/soak.sh NAME MINUTES [generator options]
+# e.g. bench/soak.sh soak-1000 30 --circuits 1000 --rate 1
+#      bench/soak.sh churn-500x10s 60 --circuits 500 --rate 1 --churn 10 --lifetimes 100000
+# Publishes the app once to $APP_DIR (default /tmp/blazorsession-bench-app; delete it after changing the app),
+# starts it on a free loopback port with its own key directory and the load-test diagnostics endpoint on, runs the
+# load generator for MINUTES (with --lifetimes, at most MINUTES), then lets the server settle: the generator keeps
+# sampling until the server holds no circuit (disconnected ones are retained for 3 minutes, a dropped connection is
+# noticed after ~30 s) for at most $SETTLE_SECONDS (default 300). Writes bench/results/NAME.json and NAME.png (the
+# heap and p99 over time) and stops the server by its pid. SERVER_ENV adds VAR=VALUE settings for the server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ $# -lt 2 ]; then
+  echo "usage: bench/soak.sh NAME MINUTES [generator options]" >&2
+  exit 2
+fi
+name=$1 minutes=$2
+shift 2
+
+app_dir=${APP_DIR:-/tmp/blazorsession-bench-app}
+if [ ! -f "$app_dir/BlazorSession.App.dll" ]; then
+  dotnet publish BlazorSession.App -c Release -o "$app_dir" >/dev/null
+fi
+dotnet build bench/BlazorSession.LoadTest -c Release >/dev/null
+dotnet build bench/BlazorSession.Plot -c Release >/dev/null
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+keys=$(mktemp -d)
+log=$(mktemp)
+(
+  cd "$app_dir"
+  # SERVER_ENV is split on spaces on purpose: a list of VAR=VALUE words.
+  # shellcheck disable=SC2086
+  exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
+    DataProtection__KeysPath="$keys" LoadTest__Diagnostics=true Logging__LogLevel__Default=Warning ${SERVER_ENV:-} \
+    dotnet BlazorSession.App.dll >"$log" 2>&1
+) &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; rm -rf "$keys" "$log"' EXIT
+
+until curl -sf "http://127.0.0.1:$port/" >/dev/null; do
+  kill -0 "$server_pid" 2>/dev/null || { cat "$log"; exit 1; }
+  sleep 0.5
+done
+
+mkdir -p bench/results
+echo "server pid $server_pid on port $port; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
+status=0
+dotnet run --no-build -c Release --project bench/BlazorSession.LoadTest -- --url "http://127.0.0.1:$port" \
+  --duration $((minutes * 60)) --settle "${SETTLE_SECONDS:-300}" --warmup "${WARMUP:-100}" --server-pid "$server_pid" \
+  --json "bench/results/$name.json" "$@" || status=$?
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+dotnet run --no-build -c Release --project bench/BlazorSession.Plot -- "bench/results/$name.json" "bench/results/$name.png" || status=$?
+if grep -qiE 'fail|exception' "$log"; then
+  echo "Server log (warnings and errors):"
+  grep -iE -A3 'fail|exception' "$log" | head -40
+fi
+exit $status
