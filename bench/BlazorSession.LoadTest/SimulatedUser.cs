@@ -4,9 +4,10 @@ using BlazorSession.LoadTest.Protocol;
 namespace BlazorSession.LoadTest;
 
 /// <summary>
-/// One person using the app in one tab: opens the set-session page, saves a name, goes to the get-session page
-/// and sees it, then to the members page and is welcomed, goes back to the form, and so on. Every element is found in the mirrored DOM the way a person finds
-/// it (the input labelled "Username", the "Save" button), never by a hard-coded handler id.
+/// One person using the app in one tab: opens the set-session page, saves a name (every other save with "Keep me
+/// signed in" ticked), goes to the get-session page and sees it, then to the members page and is welcomed, goes back
+/// to the form, and so on. Every element is found in the mirrored DOM the way a person finds it (the input labelled
+/// "Username", the "Save" button), never by a hard-coded handler id.
 /// </summary>
 internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, LoadMetrics metrics) : IAsyncDisposable
 {
@@ -14,10 +15,13 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
     public const string GetSessionPath = "get-session";
     public const string MembersPath = "members";
     public const string SavedMessage = "Session data set successfully!";
+    public const string KeepSignedInLabel = "Keep me signed in";
 
     /// <summary>Where the browser script sends its unload beacon.</summary>
     public const string DisconnectPath = "_blazor/disconnect";
 
+    // The simulated browser's localStorage, where "Keep me signed in" keeps the name: this person's own.
+    private readonly Dictionary<string, string> _localStorage = new(StringComparer.Ordinal);
     private BlazorCircuit? _circuit;
     private int _saves;
     private Step _next = Step.SetUsername;
@@ -55,7 +59,7 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
 
         return await metrics.MeasureAsync(StepNames.StartCircuit, async token =>
         {
-            _circuit = await BlazorCircuit.StartAsync(baseUri, pageUri, page!, metrics, token);
+            _circuit = await BlazorCircuit.StartAsync(baseUri, pageUri, page!, metrics, _localStorage, token);
             await _circuit.WaitForAsync(IsFormReady, token);
         }, cancellationToken);
     }
@@ -129,26 +133,41 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
 
     private BlazorCircuit Circuit => _circuit ?? throw new InvalidOperationException("The circuit has not started.");
 
-    /// <summary>Types a new name into the Username field, leaves it (change), presses Save (submit) and waits for the confirmation.</summary>
+    /// <summary>
+    /// Types a new name into the Username field, leaves it (change), ticks "Keep me signed in" on every other save
+    /// (the form starts unticked), presses Save (submit) and waits for the confirmation.
+    /// </summary>
     private async Task SetUsernameAsync(CancellationToken cancellationToken)
     {
         var username = string.Create(CultureInfo.InvariantCulture, $"user{number}-{++_saves}");
-        var (input, form) = Circuit.Read(dom =>
+        var keepSignedIn = _saves % 2 == 1;
+        var (input, checkbox, form) = Circuit.Read(dom =>
         {
             var field = FindUsernameInput(dom)
                 ?? throw new LoadTestException(ErrorKinds.Protocol, "No enabled input labelled \"Username\".");
+            var box = FindLabelledInput(dom, KeepSignedInLabel)
+                ?? throw new LoadTestException(ErrorKinds.Protocol, $"No enabled checkbox labelled \"{KeepSignedInLabel}\".");
             var save = dom.FindByText("button", "Save")
                 ?? throw new LoadTestException(ErrorKinds.Protocol, "No \"Save\" button.");
-            return (field, save.Closest("form") ?? throw new LoadTestException(ErrorKinds.Protocol, "The Save button is not in a form."));
+            return (field, box, save.Closest("form") ?? throw new LoadTestException(ErrorKinds.Protocol, "The Save button is not in a form."));
         });
         var changeHandler = Handler(input, "change");
         var submitHandler = Handler(form, "submit");
 
-        // The browser sends the field's change before the submit it causes, without waiting in between.
-        var change = Circuit.DispatchEventAsync(changeHandler, "change",
-            new { componentId = input.ComponentId, fieldValue = username }, new { value = username }, cancellationToken);
-        var submit = Circuit.DispatchEventAsync(submitHandler, "submit", null, new { }, cancellationToken);
-        await Task.WhenAll(change, submit);
+        // The browser sends the field's change (and the box's) before the submit it causes, without waiting in between.
+        List<Task> events =
+        [
+            Circuit.DispatchEventAsync(changeHandler, "change",
+                new { componentId = input.ComponentId, fieldValue = username }, new { value = username }, cancellationToken),
+        ];
+        if (keepSignedIn)
+        {
+            events.Add(Circuit.DispatchEventAsync(Handler(checkbox, "change"), "change",
+                new { componentId = checkbox.ComponentId, fieldValue = true }, new { value = true }, cancellationToken));
+        }
+
+        events.Add(Circuit.DispatchEventAsync(submitHandler, "submit", null, new { }, cancellationToken));
+        await Task.WhenAll(events);
 
         var signedIn = "Signed in as " + username;
         await Circuit.WaitForAsync(dom =>
@@ -184,8 +203,10 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
     private static bool IsFormReady(DomMirror dom) => FindUsernameInput(dom) is not null;
 
     /// <summary>The enabled input the "Username" label points at.</summary>
-    private static DomMirror.ElementNode? FindUsernameInput(DomMirror dom) =>
-        dom.FindByText("label", "Username")?.Attribute("for") is { } id
+    private static DomMirror.ElementNode? FindUsernameInput(DomMirror dom) => FindLabelledInput(dom, "Username");
+
+    private static DomMirror.ElementNode? FindLabelledInput(DomMirror dom, string label) =>
+        dom.FindByText("label", label)?.Attribute("for") is { } id
         && dom.FindById(id) is { Name: "input" } input
         && !input.HasAttribute("disabled")
             ? input

@@ -11,7 +11,7 @@ namespace BlazorSession.LoadTest.Protocol;
 /// <summary>
 /// One browser tab as the Blazor Server circuit sees it, speaking the hub protocol the browser script speaks:
 /// starts a circuit from a prerendered page, mirrors every render batch and acknowledges it, answers the JS interop
-/// calls the app makes (sessionStorage is emulated per tab), dispatches DOM events through the renderer's interop
+/// calls the app makes (sessionStorage is emulated per tab, localStorage per simulated browser), dispatches DOM events through the renderer's interop
 /// object and reports in-app navigation.
 /// </summary>
 internal sealed class BlazorCircuit : IAsyncDisposable
@@ -25,6 +25,7 @@ internal sealed class BlazorCircuit : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly DomMirror _dom = new();
     private readonly Dictionary<string, string> _sessionStorage = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _localStorage;
     private readonly List<(Func<DomMirror, bool> Condition, TaskCompletionSource Done)> _waiters = [];
     private readonly ConcurrentDictionary<string, TaskCompletionSource<string?>> _dotNetCalls = new();
     private long _nextCallId;
@@ -33,10 +34,11 @@ internal sealed class BlazorCircuit : IAsyncDisposable
     private LoadTestException? _failure;
     private volatile bool _closing;
 
-    private BlazorCircuit(Uri baseUri, LoadMetrics metrics)
+    private BlazorCircuit(Uri baseUri, LoadMetrics metrics, Dictionary<string, string> localStorage)
     {
         _baseUri = baseUri;
         _metrics = metrics;
+        _localStorage = localStorage;
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(baseUri, "_blazor"), options =>
             {
@@ -84,11 +86,14 @@ internal sealed class BlazorCircuit : IAsyncDisposable
     /// </summary>
     public Task<TimeSpan?> DroppedConnectionClosedByServer => _connection.ServerClosed;
 
-    /// <summary>Opens <c>/_blazor</c>, starts a circuit for <paramref name="pageUri"/> and adds the page's root components.</summary>
+    /// <summary>
+    /// Opens <c>/_blazor</c>, starts a circuit for <paramref name="pageUri"/> and adds the page's root components.
+    /// <paramref name="localStorage"/> is the simulated browser's, kept by the caller for all of its tabs.
+    /// </summary>
     public static async Task<BlazorCircuit> StartAsync(Uri baseUri, Uri pageUri, PrerenderedPage page, LoadMetrics metrics,
-        CancellationToken cancellationToken)
+        Dictionary<string, string> localStorage, CancellationToken cancellationToken)
     {
-        var circuit = new BlazorCircuit(baseUri, metrics);
+        var circuit = new BlazorCircuit(baseUri, metrics, localStorage);
         try
         {
             await circuit._hub.StartAsync(cancellationToken);
@@ -255,6 +260,16 @@ internal sealed class BlazorCircuit : IAsyncDisposable
                     return NullJson;
                 case "sessionStorage.removeItem":
                     _sessionStorage.Remove(args[0].GetString()!);
+                    return NullJson;
+                case "localStorage.getItem":
+                    return _localStorage.TryGetValue(args[0].GetString()!, out var remembered)
+                        ? JsonSerializer.Serialize(remembered)
+                        : NullJson;
+                case "localStorage.setItem":
+                    _localStorage[args[0].GetString()!] = args[1].GetString() ?? "";
+                    return NullJson;
+                case "localStorage.removeItem":
+                    _localStorage.Remove(args[0].GetString()!);
                     return NullJson;
                 case "Blazor._internal.attachWebRendererInterop":
                     _rendererInteropObjectId = args[1].GetProperty("__dotNetObject").GetInt64();
