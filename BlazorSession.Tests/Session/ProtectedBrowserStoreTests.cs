@@ -171,6 +171,19 @@ public class ProtectedBrowserStoreTests : BunitContext
         await Assert.ThrowsAsync<StoredValueUnreadableException>(() => local.GetAsync<RememberedSignIn>(RememberedKey).AsTask());
     }
 
+    [Fact]
+    public async Task ARememberedSignInFromAnotherKeyRing_IsUnreadable()
+    {
+        var write = JSInterop.SetupVoid("localStorage.setItem", _ => true);
+        write.SetVoidResult();
+        var foreign = new ProtectedBrowserStore(new ProtectedLocalStorage(JSInterop.JSRuntime, new EphemeralDataProtectionProvider()));
+        await foreign.SetAsync(RememberedKey, RememberedSignIn.For("Ada", new DateTimeOffset(2026, 12, 31, 0, 0, 0, TimeSpan.Zero)));
+        JSInterop.Setup<string?>("localStorage.getItem", RememberedKey).SetResult((string)write.Invocations.Single().Arguments[1]!);
+        var local = new ProtectedBrowserStore(new ProtectedLocalStorage(JSInterop.JSRuntime, _dataProtection));
+
+        await Assert.ThrowsAsync<StoredValueUnreadableException>(() => local.GetAsync<RememberedSignIn>(RememberedKey).AsTask());
+    }
+
     private ProtectedBrowserStore CreateStore(IDataProtectionProvider dataProtection) =>
         new(new ProtectedSessionStorage(JSInterop.JSRuntime, dataProtection));
 
