@@ -12,19 +12,17 @@ namespace BlazorSession.App.Session;
 /// <summary>
 /// <c>POST /_session/preview</c>: the tab sends its own protected session value (the ciphertext from its
 /// sessionStorage) and its browser's remembered sign-in (from localStorage), as JSON <c>{"tab": …, "browser": …}</c>,
-/// and gets back the name the circuit will show (<see cref="SessionPrecedence"/>), as text, or 204 when there is
-/// none it could show. The page's
-/// preview script calls it while the framework script and the circuit are still starting, so a reload shows the
-/// stored name tens of milliseconds sooner (see <c>StoredSessionPreviewScript.razor</c>).
+/// and gets back the name the circuit will show (<see cref="SessionPrecedence"/>), as text, or 204 when there is none
+/// it could show. The page's preview script calls it while the framework script and the circuit are still starting,
+/// so a reload shows the stored name tens of milliseconds sooner (see <c>StoredSessionPreviewScript.razor</c>).
 /// </summary>
 /// <remarks>
 /// It decrypts nothing a circuit would not: the values are checked with the same Data Protection purposes and payload
 /// rules, the remembered sign-in's expiry against the server's clock, and only someone who already holds a tab's
-/// ciphertext can send it (anyone holding it could equally put it
-/// in a tab and open /get-session). It answers same-origin requests only (<c>Sec-Fetch-Site</c>, set by the browser
-/// and not by page scripts), is never cached, caps the body, is rate-limited per client address
-/// (<see cref="AppLimits.PreviewRate"/>), and logs no name. Unreadable values are left to the
-/// circuit, which deletes them and logs the warning once.
+/// ciphertext can send it (anyone holding it could equally put it in a tab and open /get-session). It answers
+/// same-origin requests only (<c>Sec-Fetch-Site</c>, set by the browser and not by page scripts), is never cached,
+/// caps the body, is rate-limited per client address (<see cref="AppLimits.PreviewRate"/>), and logs no name.
+/// Unreadable and expired values are left to the circuit, which deletes them and logs each once.
 /// </remarks>
 internal static class StoredSessionPreview
 {
