@@ -22,6 +22,13 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
 
     // The simulated browser's localStorage, where "Keep me signed in" keeps the name: this person's own.
     private readonly Dictionary<string, string> _localStorage = new(StringComparer.Ordinal);
+    /// <summary>
+    /// A person does not close a tab within a moment of the page changing; leaving sooner would often cut off the JS
+    /// calls the server makes after a render (title, focus), and a circuit ended with a call unanswered stays in the
+    /// server's memory until the call times out (a minute), which the capacity figures would then count.
+    /// </summary>
+    private static readonly TimeSpan QuietBeforeLeaving = TimeSpan.FromMilliseconds(250);
+
     private BlazorCircuit? _circuit;
     private int _saves;
     private Step _next = Step.SetUsername;
@@ -99,6 +106,7 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
             return true;
         }
 
+        await _circuit.WaitUntilQuietAsync(QuietBeforeLeaving, cancellationToken);
         if (departure == Departure.Dropped)
         {
             await _circuit.DropAsync();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
@@ -29,6 +30,7 @@ internal sealed class BlazorCircuit : IAsyncDisposable
     private readonly List<(Func<DomMirror, bool> Condition, TaskCompletionSource Done)> _waiters = [];
     private readonly ConcurrentDictionary<string, TaskCompletionSource<string?>> _dotNetCalls = new();
     private long _nextCallId;
+    private long _lastServerWork = Stopwatch.GetTimestamp();
     private long? _rendererInteropObjectId;
     private bool _hasLocationChangingListeners;
     private LoadTestException? _failure;
@@ -189,6 +191,18 @@ internal sealed class BlazorCircuit : IAsyncDisposable
     }
 
     /// <summary>
+    /// Completes once the server has sent no render batch and no JS call for <paramref name="quiet"/>: the page's
+    /// own work after a step (the title, the focus, which the server starts after the batch is acknowledged) is over.
+    /// </summary>
+    public async Task WaitUntilQuietAsync(TimeSpan quiet, CancellationToken cancellationToken)
+    {
+        for (var since = SinceServerWork(); since < quiet; since = SinceServerWork())
+        {
+            await Task.Delay(quiet - since, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// The tab vanishes without a close: the connection goes silent with its socket left open (the server notices
     /// only through its client timeout), and this client lets go of the circuit.
     /// </summary>
@@ -206,8 +220,11 @@ internal sealed class BlazorCircuit : IAsyncDisposable
         _connection.Dispose();
     }
 
+    private TimeSpan SinceServerWork() => Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastServerWork));
+
     private async Task OnRenderBatchAsync(long batchId, byte[] data)
     {
+        Interlocked.Exchange(ref _lastServerWork, Stopwatch.GetTimestamp());
         string? error = null;
         _metrics.RecordRenderBatch(data.Length);
         lock (_gate)
@@ -233,6 +250,7 @@ internal sealed class BlazorCircuit : IAsyncDisposable
 
     private Task OnBeginInvokeJSAsync(long asyncHandle, string identifier, string argsJson)
     {
+        Interlocked.Exchange(ref _lastServerWork, Stopwatch.GetTimestamp());
         _metrics.RecordJSCall(identifier);
         string resultJson;
         using (var args = JsonDocument.Parse(argsJson))
