@@ -1,8 +1,9 @@
 namespace BlazorSession.LoadTest;
 
 /// <summary>
-/// The server once the run has settled: every user gone, and the wait for it to hold no circuit over (or given up).
-/// What grew during the run and was not given back shows here, against the sample taken before the first circuit.
+/// The server once the run has settled: every user gone, the wait for it to hold no circuit over (or given up), and
+/// the warm-up run again, as before the start sample, so pools are in the same state in both samples. What grew
+/// during the run and was not given back shows here, against the sample taken before the first circuit.
 /// </summary>
 /// <param name="SecondsWaited">From the last user leaving to this sample.</param>
 /// <param name="OpenCircuits">Circuits the server still holds (0 once retention has let go of the last one).</param>
