@@ -149,33 +149,33 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
     {
         var username = string.Create(CultureInfo.InvariantCulture, $"user{number}-{++_saves}");
         var keepSignedIn = _saves % 2 == 1;
-        var (input, checkbox, form) = Circuit.Read(dom =>
+        if (keepSignedIn)
+        {
+            // A person ticks the box, then types. The tick re-renders the form's inputs (their validation state), which
+            // gives their handlers new ids, so the field's and the form's are read only once that render has arrived:
+            // it comes before the answer to the dispatch, on the same connection.
+            var checkbox = Circuit.Read(dom => FindLabelledInput(dom, KeepSignedInLabel)
+                ?? throw new LoadTestException(ErrorKinds.Protocol, $"No enabled checkbox labelled \"{KeepSignedInLabel}\"."));
+            await Circuit.DispatchEventAsync(Handler(checkbox, "change"), "change",
+                new { componentId = checkbox.ComponentId, fieldValue = true }, new { value = true }, cancellationToken);
+        }
+
+        var (input, form) = Circuit.Read(dom =>
         {
             var field = FindUsernameInput(dom)
                 ?? throw new LoadTestException(ErrorKinds.Protocol, "No enabled input labelled \"Username\".");
-            var box = FindLabelledInput(dom, KeepSignedInLabel)
-                ?? throw new LoadTestException(ErrorKinds.Protocol, $"No enabled checkbox labelled \"{KeepSignedInLabel}\".");
             var save = dom.FindByText("button", "Save")
                 ?? throw new LoadTestException(ErrorKinds.Protocol, "No \"Save\" button.");
-            return (field, box, save.Closest("form") ?? throw new LoadTestException(ErrorKinds.Protocol, "The Save button is not in a form."));
+            return (field, save.Closest("form") ?? throw new LoadTestException(ErrorKinds.Protocol, "The Save button is not in a form."));
         });
         var changeHandler = Handler(input, "change");
         var submitHandler = Handler(form, "submit");
 
-        // The browser sends the field's change (and the box's) before the submit it causes, without waiting in between.
-        List<Task> events =
-        [
-            Circuit.DispatchEventAsync(changeHandler, "change",
-                new { componentId = input.ComponentId, fieldValue = username }, new { value = username }, cancellationToken),
-        ];
-        if (keepSignedIn)
-        {
-            events.Add(Circuit.DispatchEventAsync(Handler(checkbox, "change"), "change",
-                new { componentId = checkbox.ComponentId, fieldValue = true }, new { value = true }, cancellationToken));
-        }
-
-        events.Add(Circuit.DispatchEventAsync(submitHandler, "submit", null, new { }, cancellationToken));
-        await Task.WhenAll(events);
+        // The browser sends the field's change before the submit it causes, without waiting in between.
+        var change = Circuit.DispatchEventAsync(changeHandler, "change",
+            new { componentId = input.ComponentId, fieldValue = username }, new { value = username }, cancellationToken);
+        var submit = Circuit.DispatchEventAsync(submitHandler, "submit", null, new { }, cancellationToken);
+        await Task.WhenAll(change, submit);
 
         var signedIn = "Signed in as " + username;
         await Circuit.WaitForAsync(dom =>
