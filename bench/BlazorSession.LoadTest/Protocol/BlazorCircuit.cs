@@ -262,6 +262,23 @@ internal sealed class BlazorCircuit : IAsyncDisposable
             string.Create(CultureInfo.InvariantCulture, $"[{asyncHandle},true,{resultJson}]"));
     }
 
+    /// <summary>getItem, setItem or removeItem on one emulated store, answered as the browser would (JSON).</summary>
+    private static string AnswerStorageCall(Dictionary<string, string> store, string method, JsonElement args)
+    {
+        var key = args[0].GetString()!;
+        switch (method)
+        {
+            case "getItem":
+                return store.TryGetValue(key, out var value) ? JsonSerializer.Serialize(value) : NullJson;
+            case "setItem":
+                store[key] = args[1].GetString() ?? "";
+                return NullJson;
+            default:
+                store.Remove(key);
+                return NullJson;
+        }
+    }
+
     /// <summary>The browser side of the JS calls this app makes; anything else succeeds with no value.</summary>
     private string InvokeJS(string identifier, JsonElement args)
     {
@@ -269,26 +286,10 @@ internal sealed class BlazorCircuit : IAsyncDisposable
         {
             switch (identifier)
             {
-                case "sessionStorage.getItem":
-                    return _sessionStorage.TryGetValue(args[0].GetString()!, out var value)
-                        ? JsonSerializer.Serialize(value)
-                        : NullJson;
-                case "sessionStorage.setItem":
-                    _sessionStorage[args[0].GetString()!] = args[1].GetString() ?? "";
-                    return NullJson;
-                case "sessionStorage.removeItem":
-                    _sessionStorage.Remove(args[0].GetString()!);
-                    return NullJson;
-                case "localStorage.getItem":
-                    return _localStorage.TryGetValue(args[0].GetString()!, out var remembered)
-                        ? JsonSerializer.Serialize(remembered)
-                        : NullJson;
-                case "localStorage.setItem":
-                    _localStorage[args[0].GetString()!] = args[1].GetString() ?? "";
-                    return NullJson;
-                case "localStorage.removeItem":
-                    _localStorage.Remove(args[0].GetString()!);
-                    return NullJson;
+                case "sessionStorage.getItem" or "sessionStorage.setItem" or "sessionStorage.removeItem":
+                    return AnswerStorageCall(_sessionStorage, identifier["sessionStorage.".Length..], args);
+                case "localStorage.getItem" or "localStorage.setItem" or "localStorage.removeItem":
+                    return AnswerStorageCall(_localStorage, identifier["localStorage.".Length..], args);
                 case "Blazor._internal.attachWebRendererInterop":
                     _rendererInteropObjectId = args[1].GetProperty("__dotNetObject").GetInt64();
                     return NullJson;
