@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.SignalR;
 
@@ -43,20 +42,6 @@ public static class AppLimits
     /// minute the page says the tab could not be reached, and nothing stored is lost.
     /// </summary>
     public static readonly TimeSpan JSInteropDefaultCallTimeout = TimeSpan.FromMinutes(1);
-
-    /// <summary>
-    /// The preview, per client address: a burst of 20 (a browser restoring many tabs at once), then 10 a second.
-    /// A person reloading never comes near it; a script calling it in a loop is held to 10 decryptions a second,
-    /// and over the limit the page simply waits for its circuit, which reads the same value.
-    /// </summary>
-    public static TokenBucketRateLimiterOptions PreviewRate => new()
-    {
-        TokenLimit = 20,
-        TokensPerPeriod = 10,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
 
     public static void ConfigureCircuits(CircuitOptions options)
     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BlazorSession.App.Session;
 
@@ -21,7 +22,7 @@ namespace BlazorSession.App.Session;
 /// rules, the remembered sign-in's expiry against the server's clock, and only someone who already holds a tab's
 /// ciphertext can send it (anyone holding it could equally put it in a tab and open /get-session). It answers
 /// same-origin requests only (<c>Sec-Fetch-Site</c>, set by the browser and not by page scripts), is never cached,
-/// caps the body, is rate-limited per client address (<see cref="AppLimits.PreviewRate"/>), and logs no name.
+/// caps the body, is rate-limited per client address (<see cref="PreviewRateLimitOptions"/>), and logs no name.
 /// Unreadable and expired values are left to the circuit, which deletes them and logs each once.
 /// </remarks>
 internal static class StoredSessionPreview
@@ -40,11 +41,16 @@ internal static class StoredSessionPreview
     {
         services.TryAddSingleton<SessionMetrics>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<PreviewRateLimitOptions>()
+            .BindConfiguration(PreviewRateLimitOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetTokenBucketLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "", _ => AppLimits.PreviewRate));
+                context.Connection.RemoteIpAddress?.ToString() ?? "",
+                _ => context.RequestServices.GetRequiredService<IOptions<PreviewRateLimitOptions>>().Value.ToBucket()));
             options.OnRejected = (context, _) =>
             {
                 var http = context.HttpContext;

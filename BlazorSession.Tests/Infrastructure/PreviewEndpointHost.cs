@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using System.Text.Json;
@@ -38,10 +39,13 @@ internal sealed class PreviewEndpointHost : IAsyncDisposable
     /// <summary>The server's clock, which decides whether a remembered sign-in has expired.</summary>
     public FakeTimeProvider Clock { get; private init; } = null!;
 
-    public static async Task<PreviewEndpointHost> StartAsync()
+    /// <summary>Starts the endpoint with the app's defaults, or with <paramref name="settings"/> (configuration keys).</summary>
+    public static async Task<PreviewEndpointHost> StartAsync(params (string Key, string Value)[] settings)
     {
         var dataProtection = new EphemeralDataProtectionProvider();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Configuration.AddInMemoryCollection(
+            settings.Select(setting => new KeyValuePair<string, string?>(setting.Key, setting.Value)));
         builder.WebHost.UseTestServer();
         builder.Services.AddRouting();
         builder.Services.AddSingleton<IDataProtectionProvider>(dataProtection);
@@ -51,7 +55,16 @@ internal sealed class PreviewEndpointHost : IAsyncDisposable
         var app = builder.Build();
         app.UseRateLimiter();
         app.MapStoredSessionPreview();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new PreviewEndpointHost(app, dataProtection) { Clock = clock };
     }
 

@@ -1,11 +1,11 @@
 using System.Diagnostics.Metrics;
 using System.IO.Pipelines;
 using System.Net;
-using BlazorSession.App.Hosting;
 using BlazorSession.App.Session;
 using BlazorSession.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Options;
 
 namespace BlazorSession.Tests.Session;
 
@@ -77,33 +77,42 @@ public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
     }
 
     // The test server gives every request the same (empty) client address: one bucket, as one client would have.
-    // The bucket may be refilled once while the loop runs (10 tokens a second), so the test counts until refused.
+    // Its bucket is refilled once an hour, so exactly its burst is answered, however slowly the requests go.
     [Fact]
     public async Task Preview_OverItsRateLimit_Answers429WithRetryAfter_AndNeverTheName()
     {
-        var answered = 0;
-        HttpResponseMessage? limited = null;
-        while (limited is null && answered < 100)
-        {
-            var response = await _endpoint.PostAsync(_endpoint.BodyWithTab(ValidPayload));
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                limited = response;
-                break;
-            }
+        await using var endpoint = await PreviewEndpointHost.StartAsync(
+            ("Session:PreviewRateLimit:TokenLimit", "5"), ("Session:PreviewRateLimit:ReplenishmentPeriod", "01:00:00"));
 
+        for (var answered = 0; answered < 5; answered++)
+        {
+            using var response = await endpoint.PostAsync(endpoint.BodyWithTab(ValidPayload));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            response.Dispose();
-            answered++;
         }
 
-        Assert.NotNull(limited);
-        using (limited)
-        {
-            Assert.InRange(answered, AppLimits.PreviewRate.TokenLimit, 3 * AppLimits.PreviewRate.TokenLimit);
-            Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), $"Retry-After: {limited.Headers.RetryAfter}");
-            Assert.DoesNotContain("Ada", await limited.Content.ReadAsStringAsync());
-        }
+        using var limited = await endpoint.PostAsync(endpoint.BodyWithTab(ValidPayload));
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), $"Retry-After: {limited.Headers.RetryAfter}");
+        Assert.DoesNotContain("Ada", await limited.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task PreviewRateLimit_ByDefault_IsABurstOf20_Then10ASecond()
+    {
+        var limit = _endpoint.Services.GetRequiredService<IOptions<PreviewRateLimitOptions>>().Value;
+
+        Assert.Equal((20, 10, TimeSpan.FromSeconds(1)), (limit.TokenLimit, limit.TokensPerPeriod, limit.ReplenishmentPeriod));
+    }
+
+    [Theory]
+    [InlineData("Session:PreviewRateLimit:TokenLimit", "0")]
+    [InlineData("Session:PreviewRateLimit:TokensPerPeriod", "0")]
+    [InlineData("Session:PreviewRateLimit:ReplenishmentPeriod", "00:00:00")]
+    public async Task PreviewRateLimit_OutOfRange_StopsTheStart_NamingTheSetting(string key, string value)
+    {
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => PreviewEndpointHost.StartAsync((key, value)));
+
+        Assert.Contains(key, refused.Message);
     }
 
     [Fact]
