@@ -38,6 +38,22 @@ public static class AppLimits
     public static readonly TimeSpan DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
 
     /// <summary>
+    /// Circuit state kept after a disconnected circuit is let go of, for <c>Blazor.resumeCircuit()</c> (.NET 10 keeps
+    /// 1,000 for two hours by default): none. This app's state is in the browser, so a tab that comes back after the
+    /// reconnect window reloads and reads its own storage, as it did before .NET 10. Kept, each paused circuit is
+    /// about 3.3 KB for two hours, and the framework's in-memory store never disposes the two-hour timer of an entry
+    /// it evicts for room, so every one past the 1,000 still holds about 300 bytes until its timer fires (100,000
+    /// churned circuits: +17 MB; bench/README.md, "Endurance").
+    /// </summary>
+    public const int PersistedCircuitMaxRetained = 0;
+
+    /// <summary>
+    /// With nothing retained, every paused circuit's entry is refused at once, but the framework still starts its
+    /// timer for this period: short, so that timer is gone in a second rather than in two hours.
+    /// </summary>
+    public static readonly TimeSpan PersistedCircuitRetentionPeriod = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// A storage call into the browser (the framework's default). A healthy tab answers in milliseconds; after a
     /// minute the page says the tab could not be reached, and nothing stored is lost.
     /// </summary>
@@ -47,6 +63,8 @@ public static class AppLimits
     {
         options.DisconnectedCircuitMaxRetained = DisconnectedCircuitMaxRetained;
         options.DisconnectedCircuitRetentionPeriod = DisconnectedCircuitRetentionPeriod;
+        options.PersistedCircuitInMemoryMaxRetained = PersistedCircuitMaxRetained;
+        options.PersistedCircuitInMemoryRetentionPeriod = PersistedCircuitRetentionPeriod;
         options.JSInteropDefaultCallTimeout = JSInteropDefaultCallTimeout;
     }
 
