@@ -11,6 +11,8 @@
 # heap and p99 over time) and stops the server by its pid. SERVER_ENV adds VAR=VALUE settings for the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib/app-server.sh
+. bench/lib/app-server.sh
 if [ $# -lt 2 ]; then
   echo "usage: bench/soak.sh NAME MINUTES [generator options]" >&2
   exit 2
@@ -18,33 +20,12 @@ fi
 name=$1 minutes=$2
 shift 2
 
-app_dir=${APP_DIR:-/tmp/blazorsession-bench-app}
-if [ ! -f "$app_dir/BlazorSession.App.dll" ]; then
-  dotnet publish BlazorSession.App -c Release -o "$app_dir" >/dev/null
-fi
+publish_app
 dotnet build bench/BlazorSession.LoadTest -c Release >/dev/null
 dotnet build bench/BlazorSession.Plot -c Release >/dev/null
-
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-keys=$(mktemp -d)
-log=$(mktemp)
-(
-  cd "$app_dir"
-  # SERVER_ENV is split on spaces on purpose: a list of VAR=VALUE words.
-  # shellcheck disable=SC2086
-  exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
-    DataProtection__KeysPath="$keys" LoadTest__Diagnostics=true Logging__LogLevel__Default=Warning ${SERVER_ENV:-} \
-    dotnet BlazorSession.App.dll >"$log" 2>&1
-) &
-server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; rm -rf "$keys" "$log"' EXIT
-
-until curl -sf "http://127.0.0.1:$port/" >/dev/null; do
-  kill -0 "$server_pid" 2>/dev/null || { cat "$log"; exit 1; }
-  sleep 0.5
-done
-
-mkdir -p bench/results
+# SERVER_ENV is split on spaces on purpose: a list of VAR=VALUE words.
+# shellcheck disable=SC2086
+start_app_server ${SERVER_ENV:-}
 echo "server pid $server_pid on port $port; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
 status=0
 dotnet run --no-build -c Release --project bench/BlazorSession.LoadTest -- --url "http://127.0.0.1:$port" \
@@ -52,8 +33,5 @@ dotnet run --no-build -c Release --project bench/BlazorSession.LoadTest -- --url
   --json "bench/results/$name.json" "$@" || status=$?
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 dotnet run --no-build -c Release --project bench/BlazorSession.Plot -- "bench/results/$name.json" "bench/results/$name.png" || status=$?
-if grep -qiE 'fail|exception' "$log"; then
-  echo "Server log (warnings and errors):"
-  grep -iE -A3 'fail|exception' "$log" | head -40
-fi
+show_server_problems
 exit $status

@@ -70,9 +70,10 @@ public sealed class ChurnMemoryTests(ITestOutputHelper output)
         using var http = new HttpClient();
         var probe = new ServerProbe(server.BaseUrl, server.ProcessId, http);
         var waited = Stopwatch.StartNew();
+        using var poll = new PeriodicTimer(PollInterval);
         while (true)
         {
-            await Task.Delay(PollInterval);
+            await poll.WaitForNextTickAsync();
             var managed = (await probe.SampleAsync(CancellationToken.None)).Heap!.ManagedBytes;
             if (managed < limit || waited.Elapsed > HeapReturnDeadline)
             {
