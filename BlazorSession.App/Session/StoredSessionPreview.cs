@@ -56,6 +56,7 @@ internal static class StoredSessionPreview
                 var http = context.HttpContext;
                 http.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
                 http.Response.Headers.CacheControl = "no-store";
+                CloseAfterRefusal(http.Response);
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 http.Response.Headers.RetryAfter =
                     Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
@@ -77,6 +78,7 @@ internal static class StoredSessionPreview
         if (request.Headers["Sec-Fetch-Site"] != "same-origin")
         {
             metrics.PreviewAnswered(PreviewOutcome.Forbidden);
+            CloseAfterRefusal(response);
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
@@ -84,6 +86,7 @@ internal static class StoredSessionPreview
         if (posted is null)
         {
             metrics.PreviewAnswered(PreviewOutcome.TooLarge);
+            CloseAfterRefusal(response);
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
@@ -96,6 +99,13 @@ internal static class StoredSessionPreview
         metrics.PreviewAnswered(PreviewOutcome.NoName);
         return Results.NoContent();
     }
+
+    /// <summary>
+    /// A refusal leaves the request's body unread. Kestrel would read the rest before the connection's next request,
+    /// but not past its body limit (<see cref="AppLimits.RequestBodyBytes"/>): there it drops the connection without
+    /// a word, and the client's next request on it fails. Saying so lets the client open a new connection instead.
+    /// </summary>
+    private static void CloseAfterRefusal(HttpResponse response) => response.Headers.Connection = "close";
 
     private static async Task<string?> NameInAsync(PostedSessionValues values, IDataProtectionProvider dataProtection,
         TimeProvider clock)

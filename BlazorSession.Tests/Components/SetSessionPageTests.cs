@@ -82,6 +82,28 @@ public class SetSessionPageTests : SessionComponentTestContext
         Assert.Equal(0, Store.WriteCount);
     }
 
+    /// <summary>
+    /// The message comes with the field's change, as a press on Save begins: above a control it would move that control
+    /// under the pointer and the click would be lost (EndToEnd/ClickStressTests shows it in a browser).
+    /// </summary>
+    [Fact]
+    public void ValidationMessage_ComesAfterEveryControlOfTheForm_AndDescribesTheField()
+    {
+        var cut = Render<SetSession>();
+
+        cut.Find("input#username").Change(" ");
+
+        var form = cut.Find("form");
+        var message = cut.Find(".validation-message");
+        var controls = form.QuerySelectorAll("input, button, a, select, textarea");
+        var lastControl = controls[controls.Length - 1];
+        Assert.Equal("Save", lastControl.TextContent);
+        Assert.True(lastControl.CompareDocumentPosition(message).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+        var describedBy = cut.Find("input#username").GetAttribute("aria-describedby");
+        Assert.NotNull(describedBy);
+        Assert.NotNull(cut.Find($"#{describedBy}").QuerySelector(".validation-message"));
+    }
+
     [Fact]
     public void Submitting_Exactly64Characters_IsAccepted()
     {

@@ -16,6 +16,9 @@ public abstract class EndToEndTest(BrowserAppFixture fixture) : IAsyncLifetime
     public const string NoSessionText = "No session data found.";
     public const string SavedText = "Session data set successfully!";
 
+    /// <summary>How long a person holds a click (about 100 ms): long enough for the page to change under the press.</summary>
+    protected const int PersonsPressMilliseconds = 90;
+
     private static readonly string ArtifactDirectory =
         Path.Combine(AppContext.BaseDirectory, "TestResults", "e2e");
 
@@ -44,6 +47,14 @@ public abstract class EndToEndTest(BrowserAppFixture fixture) : IAsyncLifetime
     }
 
     public virtual async Task DisposeAsync() => await Context.DisposeAsync();
+
+    /// <summary>Closes the test's browser context and opens a fresh one, as a new visitor's tab (nothing stored).</summary>
+    protected async Task OpenANewTabAsync()
+    {
+        await Context.DisposeAsync();
+        Context = await Fixture.Browser.NewContextAsync();
+        Page = await Context.NewPageAsync();
+    }
 
     /// <summary>The app under test; the shared one unless a test class runs its own.</summary>
     protected virtual AppServer Server => Fixture.Server;

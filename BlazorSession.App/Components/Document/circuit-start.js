@@ -3,6 +3,8 @@
     const maxReloads = 3;
     const showErrorAfterMs = 5000;
     const errorUi = document.getElementById("blazor-error-ui");
+    // The reconnect display is the app's own (App.razor): the framework only marks it.
+    const reconnectDisplay = document.getElementById("components-reconnect-modal");
     let interactive = false;
     let recovering = false;
 
@@ -41,9 +43,9 @@
                 return;
             }
             if (await serverAnswers()) {
+                await window.blazorSession.typingPaused?.();
                 if (!interactive) {
-                    window.blazorSession.keepTypedText?.();
-                    location.reload();
+                    reloadKeepingTypedText();
                 }
                 return;
             }
@@ -52,6 +54,18 @@
             }
             await new Promise(resolve => setTimeout(resolve, delay));
         }
+    };
+
+    // Every reload the page makes by itself, once typing has paused (TypeAheadScript): what was typed is kept, and a
+    // Save held for a circuit that is gone is made again after it. A key pressed while the next document is being
+    // committed would reach neither page, so first the page says it is reconnecting and its fields take no more keys.
+    const reloadKeepingTypedText = () => {
+        for (const input of document.querySelectorAll("input[data-type-ahead]")) {
+            input.readOnly = true;
+        }
+        reconnectDisplay.classList.add("components-reconnect-show");
+        window.blazorSession.keepTypedText?.([...heldSubmits]);
+        location.reload();
     };
 
     const recover = reason => {
@@ -71,10 +85,56 @@
         reloadOnceTheServerAnswers();
     };
 
+    // What the circuit cannot be told while its socket is not open: the connection closing (the close event can
+    // come hundreds of milliseconds after the socket stopped sending), or closed and not reconnected yet. SignalR
+    // refuses to send then and the framework never sends again, so a change or a Save would vanish without a word.
+    // Such events are held here, kept from the framework, and handed to the circuit in order once it is reconnected.
+    let socket = null;
+    let connectionDown = false;
+    const held = [];
+    const heldSubmits = new Set();
+    const canTellTheCircuit = () => !interactive || (!connectionDown && socket?.readyState === WebSocket.OPEN);
+    const hold = (event, replay, submits = null) => {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        held.push(replay);
+        if (submits) {
+            heldSubmits.add(submits);
+        }
+    };
+    window.addEventListener("change", event => {
+        if (!canTellTheCircuit()) {
+            const input = event.target;
+            hold(event, () => input.dispatchEvent(new Event("change", { bubbles: true })));
+        }
+    }, { capture: true });
+    // Links and buttons of the page, not those of the reconnect display or the error bar. A click on Save is held
+    // as a click, so its form's submission waits with it.
+    window.addEventListener("click", event => {
+        const control = event.target.closest?.("a[href], button");
+        if (control && !control.closest("#components-reconnect-modal, #blazor-error-ui") && !canTellTheCircuit()) {
+            hold(event, () => control.click(), control.type === "submit" ? control.form : null);
+        }
+    }, { capture: true });
+    // Enter in a form without a submit button submits it without a click.
+    window.addEventListener("submit", event => {
+        if (!canTellTheCircuit()) {
+            const form = event.target;
+            hold(event, () => form.requestSubmit(), form);
+        }
+    }, { capture: true });
+    const handOverHeldEvents = () => {
+        heldSubmits.clear();
+        for (const replay of held.splice(0)) {
+            replay();
+        }
+    };
+
     // The circuit's sockets, so that one closing before the first render is noticed whatever the framework does.
     class CircuitSocket extends WebSocket {
         constructor(...args) {
             super(...args);
+            socket = this;
             this.addEventListener("close", () => recover("the connection closed before the first render"));
         }
     }
@@ -89,18 +149,22 @@
                 recover("the connection was lost before the first render");
                 return;
             }
+            connectionDown = true;
             window.blazorSession.keepTypedText?.();
             Blazor.defaultReconnectionHandler.onConnectionDown(...args);
         },
-        onConnectionUp: () => Blazor.defaultReconnectionHandler.onConnectionUp(),
+        onConnectionUp: () => {
+            connectionDown = false;
+            Blazor.defaultReconnectionHandler.onConnectionUp();
+            handOverHeldEvents();
+        },
     };
 
-    // The reconnect display is the app's own (App.razor): the framework only marks it, so the page reconnects on
-    // Try again and reloads when the server has rejected the circuit (it no longer exists there).
-    const reconnectDisplay = document.getElementById("components-reconnect-modal");
-    const reload = () => {
-        window.blazorSession.keepTypedText?.();
-        location.reload();
+    // The page reconnects on Try again and reloads when the server has rejected the circuit (it no longer exists
+    // there).
+    const reload = async () => {
+        await window.blazorSession.typingPaused?.();
+        reloadKeepingTypedText();
     };
     reconnectDisplay.addEventListener("components-reconnect-state-changed", event => {
         if (event.detail.state === "rejected") {

@@ -14,7 +14,10 @@
     // A checkbox carries whether it is ticked; a text input its value, caret and an Enter not yet acted on.
     const isCheckbox = input => input.type === "checkbox";
 
-    const keepTypedText = () => {
+    // Forms whose submit was held while the connection was down (CircuitStartScript): submitted after the reload.
+    const submitsAfterReload = new Set();
+    const keepTypedText = (formsToSubmit = []) => {
+        formsToSubmit.forEach(form => submitsAfterReload.add(form));
         const inputs = {};
         for (const input of document.querySelectorAll("input[data-type-ahead]")) {
             const focused = document.activeElement === input;
@@ -27,7 +30,7 @@
                     value: input.value,
                     focused,
                     selection: [input.selectionStart, input.selectionEnd, input.selectionDirection],
-                    submitRequested: early.get(input.id)?.submitRequested ?? false,
+                    submitRequested: (early.get(input.id)?.submitRequested ?? false) || submitsAfterReload.has(input.form),
                 };
             }
         }
@@ -36,8 +39,30 @@
     };
     window.blazorSession.keepTypedText = keepTypedText;
     // Before the navigation starts: a history entry changed while the page is already being replaced (pagehide)
-    // may not reach the next document.
-    window.addEventListener("beforeunload", keepTypedText);
+    // may not reach the next document. Keys pressed while the next document loads still land here, so each one
+    // is kept again until this page is gone.
+    let leaving = false;
+    window.addEventListener("beforeunload", () => {
+        leaving = true;
+        keepTypedText();
+    });
+    document.addEventListener("input", event => {
+        if (leaving && event.target.matches?.("input[data-type-ahead]")) {
+            keepTypedText();
+        }
+    }, { capture: true });
+
+    // Keys pressed while the next document is being committed reach neither page, so a reload the page makes by
+    // itself (CircuitStartScript) waits until no key has been pressed for a while, counted from when it asks.
+    const typingPauseMs = 500;
+    let lastKeyAt = -Infinity;
+    document.addEventListener("keydown", () => lastKeyAt = performance.now(), { capture: true });
+    window.blazorSession.typingPaused = async () => {
+        const askedAt = performance.now();
+        for (let wait; (wait = Math.max(lastKeyAt, askedAt) + typingPauseMs - performance.now()) > 0;) {
+            await new Promise(resolve => setTimeout(resolve, wait));
+        }
+    };
 
     const restore = (input, entry) => {
         const saved = kept[input.id];
