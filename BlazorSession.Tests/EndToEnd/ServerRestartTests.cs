@@ -52,7 +52,9 @@ public class ServerRestartTests(BrowserAppFixture fixture) : OwnServerTest(fixtu
         await ExpectNoErrorUiAsync();
     });
 
-    private const string ReconnectUi = "#components-reconnect-modal[open], .components-reconnect-show";
+    // Any state of the reconnect display: a page still showing "rejected" is the old page about to reload.
+    private const string ReconnectUi = ".components-reconnect-show, .components-reconnect-retrying, "
+        + ".components-reconnect-failed, .components-reconnect-rejected";
 
     [Fact]
     public Task ServerRestartUnderAnOpenPage_RecoversByItself_AndStillShowsTheName() => RecordingFailuresAsync(async () =>

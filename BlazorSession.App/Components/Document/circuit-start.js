@@ -58,13 +58,10 @@
 
     // Every reload the page makes by itself, once typing has paused (TypeAheadScript): what was typed is kept, and a
     // Save held for a circuit that is gone is made again after it. A key pressed while the next document is being
-    // committed would reach neither page, so first the page says it is reconnecting and its fields take no more keys.
+    // committed would reach neither page, so the fields take no more keys and the page says it is reconnecting.
     const reloadKeepingTypedText = () => {
-        for (const input of document.querySelectorAll("input[data-type-ahead]")) {
-            input.readOnly = true;
-        }
+        window.blazorSession.keepTypedTextForReload?.([...heldSubmits]);
         reconnectDisplay.classList.add("components-reconnect-show");
-        window.blazorSession.keepTypedText?.([...heldSubmits]);
         location.reload();
     };
 
@@ -177,7 +174,12 @@
         }
     });
 
+    // Without enhanced navigation: every page is interactive, so once the circuit is up its router handles links;
+    // before that, an enhanced navigation raced the circuit's start (the next page's head and prerendered form
+    // patched in, then the circuit rendering the page it started on, its form never enabled). A link clicked before
+    // the circuit is up is a plain page load.
     const start = () => Blazor.start({
+        ssr: { disableDomPreservation: true },
         circuit: {
             initializers: { beforeStart: [], afterStarted: [] },
             configureSignalR: builder => builder.withUrl("_blazor", { skipNegotiation: true, transport: 1, WebSocket: CircuitSocket }),

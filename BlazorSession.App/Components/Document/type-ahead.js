@@ -16,6 +16,19 @@
 
     // Forms whose submit was held while the connection was down (CircuitStartScript): submitted after the reload.
     const submitsAfterReload = new Set();
+    // Characters typed into a field made read-only for a reload (keepTypedTextForReload): not shown, but kept at
+    // the field's caret.
+    const typedWhileLeaving = new Map();
+    const keptValue = input => {
+        const typed = typedWhileLeaving.get(input.id);
+        if (typed === undefined) {
+            return { value: input.value, selection: [input.selectionStart, input.selectionEnd, input.selectionDirection] };
+        }
+        const [start, end] = [input.selectionStart ?? input.value.length, input.selectionEnd ?? input.value.length];
+        const caret = start + typed.length;
+        return { value: input.value.slice(0, start) + typed + input.value.slice(end), selection: [caret, caret, "none"] };
+    };
+
     const keepTypedText = (formsToSubmit = []) => {
         formsToSubmit.forEach(form => submitsAfterReload.add(form));
         const inputs = {};
@@ -25,19 +38,23 @@
                 if (input.checked || focused) {
                     inputs[input.id] = { checked: input.checked, focused };
                 }
-            } else if (input.value !== "" || focused) {
-                inputs[input.id] = {
-                    value: input.value,
-                    focused,
-                    selection: [input.selectionStart, input.selectionEnd, input.selectionDirection],
-                    submitRequested: (early.get(input.id)?.submitRequested ?? false) || submitsAfterReload.has(input.form),
-                };
+            } else {
+                const { value, selection } = keptValue(input);
+                if (value !== "" || focused) {
+                    inputs[input.id] = {
+                        value,
+                        focused,
+                        selection,
+                        submitRequested: (early.get(input.id)?.submitRequested ?? false) || submitsAfterReload.has(input.form),
+                    };
+                }
             }
         }
         const rest = withoutKept();
         history.replaceState(Object.keys(inputs).length === 0 ? rest : { ...rest, [keptKey]: inputs }, "");
     };
     window.blazorSession.keepTypedText = keepTypedText;
+
     // Before the navigation starts: a history entry changed while the page is already being replaced (pagehide)
     // may not reach the next document. Keys pressed while the next document loads still land here, so each one
     // is kept again until this page is gone.
@@ -52,11 +69,33 @@
         }
     }, { capture: true });
 
-    // Keys pressed while the next document is being committed reach neither page, so a reload the page makes by
-    // itself (CircuitStartScript) waits until no key has been pressed for a while, counted from when it asks.
+    // A reload the page makes by itself (CircuitStartScript): the fields take no more keys, so none is shown and
+    // then dropped while the next document is committed (a key pressed then reaches neither page); the characters
+    // and an Enter pressed in a read-only field are kept with what it holds.
+    window.blazorSession.keepTypedTextForReload = formsToSubmit => {
+        for (const input of document.querySelectorAll("input[data-type-ahead]")) {
+            input.readOnly = true;
+        }
+        keepTypedText(formsToSubmit);
+    };
+
+    // Such a reload first waits until no key has been pressed for a while, counted from when it asks.
     const typingPauseMs = 500;
     let lastKeyAt = -Infinity;
-    document.addEventListener("keydown", () => lastKeyAt = performance.now(), { capture: true });
+    document.addEventListener("keydown", event => {
+        lastKeyAt = performance.now();
+        const input = event.target;
+        if (!input.readOnly || !input.matches?.("input[data-type-ahead]") || isCheckbox(input)
+            || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) {
+            return;
+        }
+        if (event.key === "Enter") {
+            submitsAfterReload.add(input.form);
+        } else if (event.key.length === 1) {
+            typedWhileLeaving.set(input.id, (typedWhileLeaving.get(input.id) ?? "") + event.key);
+        }
+        keepTypedText();
+    }, { capture: true });
     window.blazorSession.typingPaused = async () => {
         const askedAt = performance.now();
         for (let wait; (wait = Math.max(lastKeyAt, askedAt) + typingPauseMs - performance.now()) > 0;) {
