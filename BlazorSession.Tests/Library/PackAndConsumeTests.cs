@@ -1,0 +1,206 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using BlazorSession.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorSession.Tests.Library;
+
+/// <summary>
+/// What a developer does with the package: pack it into a folder, create a Blazor Server app from the SDK's template,
+/// add the package from that folder, add the one line and a page that stores a typed value, publish, run, and use
+/// the page in Chromium. Nothing of this repository but the packages reaches the app.
+/// </summary>
+[Trait("Category", "E2E")]
+public sealed class PackAndConsumeTests : IAsyncLifetime
+{
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
+
+    // A version no earlier run packed, so the restore cannot take a stale copy from the machine's package cache.
+    private readonly string _version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+    // Outside the repository, so none of its build props or central package versions reach the app.
+    private readonly string _root = Directory.CreateTempSubdirectory("blazorsession-consumer-").FullName;
+    private readonly ConcurrentQueue<string> _appOutput = new();
+    private Process? _app;
+
+    private const string Page = """
+        @page "/visits"
+        @rendermode InteractiveServer
+        @inject BrowserSession Session
+        @implements IDisposable
+
+        <h1>Visits</h1>
+        @if (Session.Get<Visit>("visit") is { } visit)
+        {
+            <p id="count">Visits: @visit.Count</p>
+        }
+        else
+        {
+            <p id="count">@(Session.IsLoaded ? "No visits" : "Loading…")</p>
+        }
+        <button type="button" disabled="@(!Session.IsLoaded)" @onclick="CountAsync">Count</button>
+        <a href="other">Other page</a>
+
+        @code {
+            public sealed record Visit(int Count, DateTimeOffset Last);
+
+            protected override void OnInitialized() => Session.Changed += OnChanged;
+
+            protected override Task OnAfterRenderAsync(bool firstRender) => firstRender ? Session.LoadAsync() : Task.CompletedTask;
+
+            private Task CountAsync() =>
+                Session.UpdateAsync<Visit>("visit", visit => new Visit((visit?.Count ?? 0) + 1, DateTimeOffset.UtcNow));
+
+            private void OnChanged() => InvokeAsync(StateHasChanged);
+
+            public void Dispose() => Session.Changed -= OnChanged;
+        }
+        """;
+
+    private const string OtherPage = """
+        @page "/other"
+        @rendermode InteractiveServer
+        <h1>Other</h1>
+        <a href="visits">Back to visits</a>
+        """;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task APackedSession_InANewTemplateApp_KeepsATypedValue_AcrossNavigationAndReload()
+    {
+        var feed = Path.Combine(_root, "feed");
+        var repository = AppServer.FindRepositoryRoot();
+        foreach (var project in new[] { "BlazorSession", "BlazorSession.Testing" })
+        {
+            await RunAsync(_root, "dotnet", "pack", Path.Combine(repository, project), "-c", "Release", "-o", feed,
+                $"-p:PackageVersion={_version}");
+        }
+
+        Assert.True(File.Exists(Path.Combine(feed, $"BlazorSession.{_version}.nupkg")));
+        var app = Path.Combine(_root, "ConsumerApp");
+        await RunAsync(_root, "dotnet", "new", "blazor", "--interactivity", "Server", "--empty", "-o", app, "-n", "ConsumerApp");
+        await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        await RunAsync(app, "dotnet", "add", "package", "BlazorSession", "--version", _version);
+        await AddTheOneLineAsync(Path.Combine(app, "Program.cs"));
+        await File.AppendAllTextAsync(Path.Combine(app, "Components", "_Imports.razor"), "@using BlazorSession\n");
+        await File.WriteAllTextAsync(Path.Combine(app, "Components", "Pages", "Visits.razor"), Page);
+        await File.WriteAllTextAsync(Path.Combine(app, "Components", "Pages", "Other.razor"), OtherPage);
+        var published = Path.Combine(_root, "published");
+        await RunAsync(app, "dotnet", "publish", "-c", "Release", "-o", published);
+        var url = StartPublishedApp(published);
+        await LoopbackProcess.WaitUntilAnsweringAsync(new Uri(url, "visits"), _app!, () => _appOutput, CommandTimeout);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(url, "visits").ToString());
+        var count = page.Locator("#count");
+        var button = page.GetByRole(AriaRole.Button, new() { Name = "Count" });
+        await Expect(count).ToHaveTextAsync("No visits");
+        await button.ClickAsync();
+        await button.ClickAsync();
+        await Expect(count).ToHaveTextAsync("Visits: 2");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Other page" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to visits" }).ClickAsync();
+        await Expect(count).ToHaveTextAsync("Visits: 2");
+
+        await page.ReloadAsync();
+        await Expect(count).ToHaveTextAsync("Visits: 2");
+        await Expect(button).ToBeEnabledAsync();
+        // One entry, protected: base64url ciphertext, not the JSON of the value.
+        var stored = await page.EvaluateAsync<string>("() => JSON.stringify(Object.values(sessionStorage))");
+        Assert.Matches("^\\[\"[A-Za-z0-9_-]+\"\\]$", stored);
+    }
+
+    private static async Task AddTheOneLineAsync(string programFile)
+    {
+        const string anchor = ".AddInteractiveServerComponents();";
+        var program = await File.ReadAllTextAsync(programFile);
+        Assert.Contains(anchor, program);
+        await File.WriteAllTextAsync(programFile,
+            program.Replace(anchor, anchor + "\nbuilder.Services.AddBrowserSession();", StringComparison.Ordinal));
+    }
+
+    private Uri StartPublishedApp(string published)
+    {
+        var url = new Uri($"http://127.0.0.1:{LoopbackProcess.FindFreePort()}/");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = published,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(published, "ConsumerApp.dll"));
+        start.Environment["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/');
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        _app = Process.Start(start)!;
+        _app.OutputDataReceived += (_, line) => Record(line.Data);
+        _app.ErrorDataReceived += (_, line) => Record(line.Data);
+        _app.BeginOutputReadLine();
+        _app.BeginErrorReadLine();
+        return url;
+    }
+
+    private void Record(string? line)
+    {
+        if (line is not null)
+        {
+            _appOutput.Enqueue(line);
+        }
+    }
+
+    private static async Task RunAsync(string directory, string fileName, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(CommandTimeout);
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0,
+            $"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await errors}");
+    }
+
+    public Task DisposeAsync()
+    {
+        if (_app is { HasExited: false })
+        {
+            _app.Kill(entireProcessTree: true);
+            _app.WaitForExit();
+        }
+
+        _app?.Dispose();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp directory left behind is harmless; failing the run over it is not.
+        }
+
+        return Task.CompletedTask;
+    }
+}

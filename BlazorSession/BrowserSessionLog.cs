@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace BlazorSession;
+
+// Messages never include a stored value: it is the visitor's data, and logs outlive the tab that held it. Keys and
+// type names are the developer's. Each line names the circuit by its public id (Circuit.Id, not the secret the browser
+// reconnects with), "none" outside a circuit.
+internal static partial class BrowserSessionLog
+{
+    [LoggerMessage(EventId = 1, EventName = "StoredSessionUnreadable", Level = LogLevel.Warning,
+        Message = "The stored session of circuit {Circuit} could not be read ({Reason}); it was deleted and the session starts empty.")]
+    public static partial void StoredSessionUnreadable(ILogger logger, string circuit, string reason);
+
+    [LoggerMessage(EventId = 2, EventName = "StorageUnavailable", Level = LogLevel.Warning,
+        Message = "The browser's storage of circuit {Circuit} could not be reached while {Operation} ({Reason}).")]
+    public static partial void StorageUnavailable(ILogger logger, string circuit, string operation, string reason);
+
+    [LoggerMessage(EventId = 3, EventName = "ValueUnreadableAsType", Level = LogLevel.Warning,
+        Message = "The value of circuit {Circuit} under '{Key}' does not read as {Type} (stored by another version?); it reads as absent. The other keys are unaffected.")]
+    public static partial void ValueUnreadableAsType(ILogger logger, string circuit, string key, string type);
+}

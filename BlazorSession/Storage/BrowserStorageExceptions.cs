@@ -1,0 +1,18 @@
+namespace BlazorSession.Storage;
+
+/// <summary>
+/// Something is stored under the key but cannot be turned back into a value: tampered with, written by another app,
+/// protected with keys this server no longer has, or not JSON.
+/// </summary>
+public sealed class StoredValueUnreadableException(string key, Exception? innerException = null)
+    : Exception($"The value stored under '{key}' cannot be read.", innerException)
+{
+    public string Key { get; } = key;
+}
+
+/// <summary>
+/// The browser could not be reached: JavaScript interop is not available yet (prerendering) or any more (the
+/// connection to the browser dropped), or the browser refused the call.
+/// </summary>
+public sealed class BrowserStorageUnavailableException(Exception innerException)
+    : Exception("The browser's storage could not be reached.", innerException);
