@@ -11,6 +11,9 @@ namespace BlazorSession;
 /// The session object of one circuit (one browser tab), as Flask's <c>session</c>: typed values under any key, kept
 /// in the tab's protected sessionStorage, so they survive in-app navigation (no read: the circuit holds them) and
 /// reloads of the tab (a new circuit reads them back). Scoped: one per circuit.
+/// A session made permanent (<see cref="SetPermanentAsync"/>, Flask's <c>session.permanent = True</c>) is kept in the
+/// browser's protected localStorage instead, until <see cref="BrowserSessionOptions.RememberFor"/> has passed since its
+/// last change (checked by the server's clock), and every tab without a session of its own shares it.
 /// </summary>
 /// <remarks>
 /// The browser is read once per circuit (<see cref="LoadAsync"/>, started when the circuit opens); until then, and
@@ -19,10 +22,7 @@ namespace BlazorSession;
 /// time in the order made, and raises <see cref="Changed"/>. <see cref="Get{T}"/> returns a copy: changing it does not
 /// change the session until it is set again.
 /// </remarks>
-public sealed class BrowserSession(
-    [FromKeyedServices(BrowserStoragePlace.Tab)] IBrowserStorage tab,
-    IOptions<BrowserSessionOptions> options,
-    ILogger<BrowserSession> logger)
+public sealed class BrowserSession
 {
     /// <summary>
     /// The most the stored session may take, in bytes of JSON (all keys and values together). The browser sends it
@@ -34,36 +34,69 @@ public sealed class BrowserSession(
     /// <summary>The longest key, in characters.</summary>
     public const int MaxKeyLength = 128;
 
-    internal const string StorageKey = "blazor-session";
+    internal const string StorageKey = SessionDocuments.StorageKey;
 
-    private readonly JsonSerializerOptions _json = options.Value.SerializerOptions;
+    private static readonly Dictionary<string, JsonElement> NoValues = new(StringComparer.Ordinal);
+
+    private readonly SessionDocuments _documents;
+    private readonly JsonSerializerOptions _json;
+    private readonly TimeSpan _rememberFor;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<BrowserSession> _logger;
     // The last change made: each waits for it, so it starts from what the previous one stored and none is lost.
     private Task _lastChange = Task.CompletedTask;
-    // Replaced by each change, never changed in place, so Keys is a consistent snapshot.
-    private Dictionary<string, JsonElement> _values = new(StringComparer.Ordinal);
+    // Replaced on every change, never changed in place, so Keys is a consistent snapshot. With no document of its
+    // own, the tab shows the permanent session's values.
+    private Dictionary<string, JsonElement>? _own;
+    private StoredValues? _permanent;
     private HashSet<(string Key, Type Type)>? _reportedUnreadable;
     private TaskCompletionSource? _load;
     private int _readNumber;
     private Exception? _loadFailure;
-    private string _circuit = "none";
+
+    public BrowserSession(
+        [FromKeyedServices(BrowserStoragePlace.Tab)] IBrowserStorage tab,
+        [FromKeyedServices(BrowserStoragePlace.Browser)] IBrowserStorage browser,
+        IOptions<BrowserSessionOptions> options,
+        TimeProvider clock,
+        ILogger<BrowserSession> logger)
+    {
+        _documents = new SessionDocuments(tab, browser, clock, logger);
+        _json = options.Value.SerializerOptions;
+        _rememberFor = options.Value.RememberFor;
+        _clock = clock;
+        _logger = logger;
+    }
 
     public BrowserSessionStatus Status { get; private set; } = BrowserSessionStatus.NotLoaded;
 
     public bool IsLoaded => Status == BrowserSessionStatus.Loaded;
 
+    /// <summary>
+    /// Whether the tab shows the permanent session, shared by the browser's tabs (it has no session of its own).
+    /// </summary>
+    public bool IsPermanent => _own is null && _permanent is not null;
+
+    /// <summary>When the permanent session ends unless changed again; <c>null</c> when the session is not permanent.</summary>
+    public DateTimeOffset? PermanentUntil => IsPermanent ? _permanent!.Expires : null;
+
     /// <summary>The keys that hold a value (none until loaded).</summary>
-    public IReadOnlyCollection<string> Keys => _values.Keys;
+    public IReadOnlyCollection<string> Keys => Values.Keys;
 
     /// <summary>
-    /// Raised after the session changes: loaded, a value set or removed, or cleared. Subscribe in a component and
-    /// unsubscribe in its <c>Dispose</c>; re-render with <c>InvokeAsync(StateHasChanged)</c>.
+    /// Raised after the session changes: loaded, a value set or removed, cleared, made permanent or not, or the
+    /// permanent session changed by another tab. Subscribe in a component and unsubscribe in its <c>Dispose</c>;
+    /// re-render with <c>InvokeAsync(StateHasChanged)</c>.
     /// </summary>
     public event Action? Changed;
+
+    private Dictionary<string, JsonElement> Values => _own ?? _permanent?.Values ?? NoValues;
 
     /// <summary>
     /// Reads the browser unless it has been read; concurrent first calls share one read. After a read that could not
     /// reach the browser (<see cref="BrowserSessionStatus.Unavailable"/>), the next call tries again. Never throws
-    /// for the browser's faults: an unreadable session (tampered, foreign, keys lost) is deleted and reads as empty.
+    /// for the browser's faults: an unreadable session (tampered, foreign, keys lost) or an expired permanent one is
+    /// deleted and reads as empty.
     /// </summary>
     public Task LoadAsync()
     {
@@ -79,7 +112,7 @@ public sealed class BrowserSession(
     public bool ContainsKey(string key)
     {
         SessionKeys.Validate(key);
-        return _values.ContainsKey(key);
+        return Values.ContainsKey(key);
     }
 
     /// <summary>
@@ -93,7 +126,7 @@ public sealed class BrowserSession(
     {
         SessionKeys.Validate(key);
         value = default;
-        if (!_values.TryGetValue(key, out var stored))
+        if (!Values.TryGetValue(key, out var stored))
         {
             return false;
         }
@@ -107,7 +140,7 @@ public sealed class BrowserSession(
         {
             if ((_reportedUnreadable ??= []).Add((key, typeof(T))))
             {
-                BrowserSessionLog.ValueUnreadableAsType(logger, _circuit, key, typeof(T).Name);
+                BrowserSessionLog.ValueUnreadableAsType(_logger, _documents.Circuit, key, typeof(T).Name);
             }
 
             return false;
@@ -157,18 +190,49 @@ public sealed class BrowserSession(
         return removed;
     }
 
-    /// <summary>Removes every value, here and in the browser.</summary>
+    /// <summary>
+    /// Removes every value, here and in the browser, and ends the permanent session: every tab that shared it is
+    /// empty too (signing out in one tab signs out all of them).
+    /// </summary>
     public async Task ClearAsync()
     {
-        await LoadAsync();
-        using var turn = await TakeTurnAsync();
-        ThrowIfNotLoaded();
-        await WriteAsync("clearing the session", () => tab.DeleteAsync(StorageKey));
-        Publish(new Dictionary<string, JsonElement>(StringComparer.Ordinal));
+        using var turn = await TakeLoadedTurnAsync();
+        await _documents.DeletePermanentAsync();
+        _permanent = null;
+        await _documents.DeleteOwnAsync();
+        Publish(null, null);
+    }
+
+    /// <summary>
+    /// Makes the session permanent (its values move to the browser's localStorage, shared by every tab without a
+    /// session of its own, for <see cref="BrowserSessionOptions.RememberFor"/> from now), or makes it the tab's own
+    /// again (it keeps a copy of the values; the permanent session stays for the other tabs). Fails as
+    /// <see cref="SetAsync{T}"/> does.
+    /// </summary>
+    public async Task SetPermanentAsync(bool permanent)
+    {
+        using var turn = await TakeLoadedTurnAsync();
+        var values = Values;
+        if (permanent)
+        {
+            var stored = new StoredValues(values, _clock.GetUtcNow() + _rememberFor);
+            await _documents.WritePermanentAsync(Checked("(permanent)", values, stored.Expires));
+            if (_own is not null)
+            {
+                await _documents.DeleteOwnAsync();
+            }
+
+            Publish(null, stored);
+        }
+        else if (IsPermanent)
+        {
+            await _documents.WriteOwnAsync(Checked("(own)", values, null));
+            Publish(values, _permanent);
+        }
     }
 
     /// <summary>Names the circuit in this session's log lines (its public <c>Circuit.Id</c>).</summary>
-    internal void AttachToCircuit(string circuitId) => _circuit = circuitId;
+    internal void AttachToCircuit(string circuitId) => _documents.Circuit = circuitId;
 
     /// <summary>
     /// After a reconnection: a read still in flight may have lost the browser's answer with the old connection, and
@@ -183,18 +247,45 @@ public sealed class BrowserSession(
         }
     }
 
+    /// <summary>
+    /// Another tab may have changed or ended the permanent session (a reconnection after the tab was away): a tab
+    /// that shares it reads it again. A tab with a session of its own keeps it.
+    /// </summary>
+    internal async Task FollowPermanentSessionAsync()
+    {
+        if (!IsLoaded || _own is not null)
+        {
+            return;
+        }
+
+        using var turn = await TakeTurnAsync();
+        StoredValues? permanent;
+        try
+        {
+            permanent = await _documents.ReadPermanentAsync();
+        }
+        catch (BrowserStorageUnavailableException exception)
+        {
+            _documents.LogUnavailable("following the permanent session", exception);
+            return;
+        }
+
+        if (_own is null)
+        {
+            Publish(null, permanent);
+        }
+    }
+
     private JsonElement Serialize<T>(T value) => JsonSerializer.SerializeToElement(value, _json);
 
     // The value for the key, computed from the current values (null removes the key), checked against the limit,
-    // written, and only then published: a change that cannot be stored leaves the session as it was.
+    // written where the session is kept, and only then published: a change that cannot be stored leaves the session
+    // as it was. A permanent session's expiry starts again from each change.
     private async Task ChangeAsync(string key, Func<IReadOnlyDictionary<string, JsonElement>, JsonElement?> valueFor)
     {
-        // A read finishing after this change would put the old values back: let it finish first.
-        await LoadAsync();
-        using var turn = await TakeTurnAsync();
-        ThrowIfNotLoaded();
-        var values = new Dictionary<string, JsonElement>(_values, StringComparer.Ordinal);
-        if (valueFor(_values) is { } value)
+        using var turn = await TakeLoadedTurnAsync();
+        var values = new Dictionary<string, JsonElement>(Values, StringComparer.Ordinal);
+        if (valueFor(Values) is { } value)
         {
             values[key] = value;
         }
@@ -203,22 +294,40 @@ public sealed class BrowserSession(
             return;
         }
 
-        if (values.Count == 0)
+        if (IsPermanent)
         {
-            await WriteAsync("clearing the session", () => tab.DeleteAsync(StorageKey));
+            var stored = new StoredValues(values, _clock.GetUtcNow() + _rememberFor);
+            await _documents.WritePermanentAsync(Checked(key, values, stored.Expires));
+            Publish(null, stored);
         }
         else
         {
-            var (document, bytes) = StoredValuesFormat.Write(values);
-            if (bytes > MaxStoredBytes)
-            {
-                throw new SessionTooLargeException(key, bytes);
-            }
+            // Kept even when empty: a tab with a session of its own never starts sharing a permanent one by itself.
+            await _documents.WriteOwnAsync(Checked(key, values, null));
+            Publish(values, _permanent);
+        }
+    }
 
-            await WriteAsync("saving the session", () => tab.SetAsync(StorageKey, document));
+    private static JsonElement Checked(string key, Dictionary<string, JsonElement> values, DateTimeOffset? expires)
+    {
+        var (document, bytes) = SessionDocuments.Format(values, expires);
+        return bytes > MaxStoredBytes ? throw new SessionTooLargeException(key, bytes) : document;
+    }
+
+    // A read finishing after a change would put the old values back, so a change waits for the read, and writing over
+    // a session this circuit could not read would lose what the browser holds, so it is refused.
+    private async Task<ChangeTurn> TakeLoadedTurnAsync()
+    {
+        await LoadAsync();
+        var turn = await TakeTurnAsync();
+        if (!IsLoaded)
+        {
+            turn.Dispose();
+            throw new BrowserStorageUnavailableException(
+                _loadFailure ?? new InvalidOperationException("The session has not been read from the browser."));
         }
 
-        Publish(values);
+        return turn;
     }
 
     // Waits until every change made before this one is done (however it ended); disposing the turn lets the next go.
@@ -233,16 +342,6 @@ public sealed class BrowserSession(
     private readonly struct ChangeTurn(TaskCompletionSource done) : IDisposable
     {
         public void Dispose() => done.TrySetResult();
-    }
-
-    // Writing over a session this circuit could not read would lose what the browser holds.
-    private void ThrowIfNotLoaded()
-    {
-        if (!IsLoaded)
-        {
-            throw new BrowserStorageUnavailableException(
-                _loadFailure ?? new InvalidOperationException("The session has not been read from the browser."));
-        }
     }
 
     private async Task ReadAsync(int readNumber, TaskCompletionSource done)
@@ -260,72 +359,32 @@ public sealed class BrowserSession(
 
     private async Task ReadAsync(int readNumber)
     {
-        Dictionary<string, JsonElement>? values;
         try
         {
-            values = await tab.GetAsync(StorageKey) is { } document
-                ? StoredValuesFormat.Read(document) ?? throw new StoredValueUnreadableException(StorageKey)
-                : new(StringComparer.Ordinal);
-        }
-        catch (StoredValueUnreadableException exception)
-        {
-            BrowserSessionLog.StoredSessionUnreadable(logger, _circuit, DescribeCause(exception));
-            values = new(StringComparer.Ordinal);
-            await DeleteUnreadableAsync();
-        }
-        catch (BrowserStorageUnavailableException exception)
-        {
+            var (own, permanent) = await _documents.ReadBothAsync();
             if (readNumber == _readNumber)
             {
-                BrowserSessionLog.StorageUnavailable(logger, _circuit, "reading the session", DescribeCause(exception));
-                _loadFailure = exception;
-                Status = BrowserSessionStatus.Unavailable;
-                Changed?.Invoke();
+                Publish(own, permanent);
             }
-
-            return;
         }
-
-        if (readNumber == _readNumber)
+        catch (BrowserStorageUnavailableException exception) when (readNumber == _readNumber)
         {
-            Publish(values);
+            _documents.LogUnavailable("reading the session", exception);
+            _loadFailure = exception;
+            Status = BrowserSessionStatus.Unavailable;
+            Changed?.Invoke();
+        }
+        catch (BrowserStorageUnavailableException)
+        {
+            // An abandoned read (ReadAgainIfUnanswered): its outcome no longer matters.
         }
     }
 
-    private async Task DeleteUnreadableAsync()
+    private void Publish(Dictionary<string, JsonElement>? own, StoredValues? permanent)
     {
-        try
-        {
-            await tab.DeleteAsync(StorageKey);
-        }
-        catch (BrowserStorageUnavailableException exception)
-        {
-            // The entry is caught again on the next read; nothing is lost.
-            BrowserSessionLog.StorageUnavailable(logger, _circuit, "deleting an unreadable session", DescribeCause(exception));
-        }
-    }
-
-    // A write the browser could not take is logged here and still thrown: the page says so and offers a retry.
-    private async Task WriteAsync(string operation, Func<ValueTask> write)
-    {
-        try
-        {
-            await write();
-        }
-        catch (BrowserStorageUnavailableException exception)
-        {
-            BrowserSessionLog.StorageUnavailable(logger, _circuit, operation, DescribeCause(exception));
-            throw;
-        }
-    }
-
-    private void Publish(Dictionary<string, JsonElement> values)
-    {
-        _values = values;
+        _own = own;
+        _permanent = permanent;
         Status = BrowserSessionStatus.Loaded;
         Changed?.Invoke();
     }
-
-    private static string DescribeCause(Exception exception) =>
-        exception.InnerException?.GetType().Name ?? "unexpected payload";
 }

@@ -8,8 +8,8 @@ namespace BlazorSession;
 internal static partial class BrowserSessionLog
 {
     [LoggerMessage(EventId = 1, EventName = "StoredSessionUnreadable", Level = LogLevel.Warning,
-        Message = "The stored session of circuit {Circuit} could not be read ({Reason}); it was deleted and the session starts empty.")]
-    public static partial void StoredSessionUnreadable(ILogger logger, string circuit, string reason);
+        Message = "The session stored in the {Place} for circuit {Circuit} could not be read ({Reason}); it was deleted and reads as empty.")]
+    public static partial void StoredSessionUnreadable(ILogger logger, string circuit, string place, string reason);
 
     [LoggerMessage(EventId = 2, EventName = "StorageUnavailable", Level = LogLevel.Warning,
         Message = "The browser's storage of circuit {Circuit} could not be reached while {Operation} ({Reason}).")]
@@ -18,4 +18,12 @@ internal static partial class BrowserSessionLog
     [LoggerMessage(EventId = 3, EventName = "ValueUnreadableAsType", Level = LogLevel.Warning,
         Message = "The value of circuit {Circuit} under '{Key}' does not read as {Type} (stored by another version?); it reads as absent. The other keys are unaffected.")]
     public static partial void ValueUnreadableAsType(ILogger logger, string circuit, string key, string type);
+
+    [LoggerMessage(EventId = 4, EventName = "PermanentSessionEnded", Level = LogLevel.Information,
+        Message = "The permanent session read by circuit {Circuit} had ended ({Reason}); it was deleted.")]
+    public static partial void PermanentSessionEnded(ILogger logger, string circuit, string reason);
+
+    [LoggerMessage(EventId = 5, EventName = "OtherTabsNotFollowed", Level = LogLevel.Warning,
+        Message = "Circuit {Circuit} could not listen for the browser's other tabs ({Reason}); it follows their changes to the permanent session only when it reconnects or reloads.")]
+    public static partial void OtherTabsNotFollowed(ILogger logger, string circuit, string reason);
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 
 namespace BlazorSession;
@@ -11,4 +12,11 @@ public sealed class BrowserSessionOptions
     /// <c>JsonSerializerContext</c> (for example <c>MyContext.Default.Options</c>).
     /// </summary>
     public JsonSerializerOptions SerializerOptions { get; set; } = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// How long a permanent session lasts from its last change (Flask's <c>PERMANENT_SESSION_LIFETIME</c>): 30 days
+    /// unless set. Between one second and ten years.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
+    public TimeSpan RememberFor { get; set; } = TimeSpan.FromDays(30);
 }

@@ -8,7 +8,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class BrowserSessionServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="BlazorSession.BrowserSession"/>, one per circuit, kept in the tab's protected sessionStorage.
+    /// Adds <see cref="BlazorSession.BrowserSession"/>, one per circuit, kept in the tab's protected sessionStorage (and
+    /// when made permanent, in the browser's protected localStorage).
     /// Data Protection is added with its defaults only if the app has not configured it: the app's own application
     /// name and key ring are used, so every server that should read what another wrote must share them.
     /// </summary>
@@ -20,12 +21,20 @@ public static class BrowserSessionServiceCollectionExtensions
         Action<BlazorSession.BrowserSessionOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        services.Configure(configure);
+        services.AddOptions<BlazorSession.BrowserSessionOptions>()
+            .Configure(configure)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddDataProtection();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ProtectedSessionStorage>();
+        services.TryAddScoped<ProtectedLocalStorage>();
         services.TryAddKeyedScoped<IBrowserStorage>(BrowserStoragePlace.Tab,
             (provider, _) => new ProtectedBrowserStorageAdapter(provider.GetRequiredService<ProtectedSessionStorage>()));
+        services.TryAddKeyedScoped<IBrowserStorage>(BrowserStoragePlace.Browser,
+            (provider, _) => new ProtectedBrowserStorageAdapter(provider.GetRequiredService<ProtectedLocalStorage>()));
         services.TryAddScoped<BlazorSession.BrowserSession>();
+        services.TryAddScoped<BlazorSession.PermanentSessionListener>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, BlazorSession.LoadSessionWhenCircuitOpens>());
         return services;
     }

@@ -5,9 +5,11 @@ namespace BlazorSession;
 /// <summary>
 /// Starts the circuit's one read of the session as soon as the circuit opens, while the browser is still sending the
 /// page's components: the answer reaches the server before they do, so the first interactive render already has the
-/// values. On a reconnection, a read whose answer was lost with the old connection is made again.
+/// values. On a reconnection, a read whose answer was lost with the old connection is made again, and the permanent
+/// session, which another tab may have changed while this one was away, is read again. On every connection the
+/// circuit listens for the browser's other tabs (<see cref="PermanentSessionListener"/>).
 /// </summary>
-internal sealed class LoadSessionWhenCircuitOpens(BrowserSession session) : CircuitHandler
+internal sealed class LoadSessionWhenCircuitOpens(BrowserSession session, PermanentSessionListener otherTabs) : CircuitHandler
 {
     private bool _connectedBefore;
 
@@ -20,14 +22,17 @@ internal sealed class LoadSessionWhenCircuitOpens(BrowserSession session) : Circ
         return Task.CompletedTask;
     }
 
+    // Not awaited: the framework renders the page's components only after its handlers' connection-up.
     public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         if (_connectedBefore)
         {
             session.ReadAgainIfUnanswered();
+            _ = session.FollowPermanentSessionAsync();
         }
 
         _connectedBefore = true;
+        _ = otherTabs.StartAsync(circuit.Id);
         return Task.CompletedTask;
     }
 }

@@ -21,6 +21,8 @@ public class BrowserSessionOverProtectedStorageTests : BunitContext
         JSInterop.SetupVoid(SetItem, _ => true).SetVoidResult();
         JSInterop.SetupVoid("sessionStorage.removeItem", _ => true).SetVoidResult();
         _read = JSInterop.Setup<string?>(GetItem, _ => true);
+        // No permanent session in the browser's localStorage.
+        JSInterop.Setup<string?>("localStorage.getItem", _ => true).SetResult(null);
     }
 
     [Fact]

@@ -128,13 +128,15 @@ public sealed class BrowserSessionTests : IDisposable
     }
 
     [Fact]
-    public async Task RemovingTheLastKey_DeletesTheStoredEntry()
+    public async Task RemovingTheLastKey_LeavesTheTabsOwnSession_Empty()
     {
         await Session.SetAsync("username", "Ada");
 
         await Session.RemoveAsync("username");
 
-        Assert.Empty(Storage.StoredKeys);
+        var stored = Storage.Peek(BrowserSession.StorageKey);
+        Assert.NotNull(stored);
+        Assert.Empty(stored.Value.GetProperty("values").EnumerateObject());
     }
 
     [Fact]

@@ -39,6 +39,8 @@ public sealed class PackAndConsumeTests : IAsyncLifetime
             <p id="count">@(Session.IsLoaded ? "No visits" : "Loading…")</p>
         }
         <button type="button" disabled="@(!Session.IsLoaded)" @onclick="CountAsync">Count</button>
+        <button type="button" disabled="@(!Session.IsLoaded)" @onclick="() => Session.SetPermanentAsync(true)">Keep</button>
+        <p id="permanent">@(Session.IsPermanent ? "Kept" : "This tab only")</p>
         <a href="other">Other page</a>
 
         @code {
@@ -100,7 +102,8 @@ public sealed class PackAndConsumeTests : IAsyncLifetime
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync();
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(url, "visits").ToString());
         var count = page.Locator("#count");
         var button = page.GetByRole(AriaRole.Button, new() { Name = "Count" });
@@ -119,6 +122,17 @@ public sealed class PackAndConsumeTests : IAsyncLifetime
         // One entry, protected: base64url ciphertext, not the JSON of the value.
         var stored = await page.EvaluateAsync<string>("() => JSON.stringify(Object.values(sessionStorage))");
         Assert.Matches("^\\[\"[A-Za-z0-9_-]+\"\\]$", stored);
+
+        // Made permanent, the session is shared by a new tab of the browser, and an open tab follows its changes.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Keep" }).ClickAsync();
+        await Expect(page.Locator("#permanent")).ToHaveTextAsync("Kept");
+        var other = await context.NewPageAsync();
+        await other.GotoAsync(new Uri(url, "visits").ToString());
+        await Expect(other.Locator("#count")).ToHaveTextAsync("Visits: 2");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Count" }).ClickAsync();
+        await Expect(other.Locator("#count")).ToHaveTextAsync("Visits: 3");
+        await page.BringToFrontAsync();
+        await Expect(count).ToHaveTextAsync("Visits: 3");
     }
 
     private static async Task AddTheOneLineAsync(string programFile)

@@ -1,0 +1,194 @@
+using BlazorSession.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BlazorSession.Tests.Library;
+
+/// <summary>
+/// Flask's <c>session.permanent</c> across a browser's tabs: each tab has its own sessionStorage, all share the
+/// localStorage, and the server's clock decides when a permanent session has ended.
+/// </summary>
+public class PermanentSessionTests
+{
+    private static readonly TimeSpan RememberFor = TimeSpan.FromDays(30);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
+    private readonly InMemoryBrowserStorage _localStorage = new();
+
+    [Fact]
+    public async Task MadePermanent_TheValuesMoveToTheBrowser_AndANewTabSharesThem()
+    {
+        var (first, firstTab) = OpenTab();
+        await first.SetAsync("username", "Ada");
+
+        await first.SetPermanentAsync(true);
+
+        Assert.True(first.IsPermanent);
+        Assert.Equal(_clock.GetUtcNow() + RememberFor, first.PermanentUntil);
+        Assert.Empty(firstTab.StoredKeys);
+        Assert.Equal([BrowserSession.StorageKey], _localStorage.StoredKeys);
+        var (second, _) = OpenTab();
+        await second.LoadAsync();
+        Assert.True(second.IsPermanent);
+        Assert.Equal("Ada", second.Get<string>("username"));
+    }
+
+    [Fact]
+    public async Task APermanentSession_EndsWhenRememberForHasPassed_ByTheServersClock()
+    {
+        var (first, _) = OpenTab();
+        await first.SetPermanentAsync(true);
+        await first.SetAsync("username", "Ada");
+
+        _clock.Advance(RememberFor - TimeSpan.FromSeconds(1));
+        var (stillThere, _) = OpenTab();
+        await stillThere.LoadAsync();
+        Assert.Equal("Ada", stillThere.Get<string>("username"));
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var (ended, _) = OpenTab();
+        await ended.LoadAsync();
+        Assert.True(ended.IsLoaded);
+        Assert.False(ended.IsPermanent);
+        Assert.Empty(ended.Keys);
+        Assert.Empty(_localStorage.StoredKeys);
+    }
+
+    [Fact]
+    public async Task EveryChange_StartsThePeriodAgain()
+    {
+        var (tab, _) = OpenTab();
+        await tab.SetPermanentAsync(true);
+        _clock.Advance(TimeSpan.FromDays(20));
+
+        await tab.SetAsync("visits", 1);
+
+        Assert.Equal(_clock.GetUtcNow() + RememberFor, tab.PermanentUntil);
+        _clock.Advance(TimeSpan.FromDays(20));
+        var (later, _) = OpenTab();
+        await later.LoadAsync();
+        Assert.Equal(1, later.Get<int>("visits"));
+    }
+
+    [Fact]
+    public async Task ATabWithItsOwnSession_KeepsIt()
+    {
+        var (own, _) = OpenTab();
+        await own.SetAsync("username", "Bob");
+        var (remembering, _) = OpenTab();
+        await remembering.SetPermanentAsync(true);
+        await remembering.SetAsync("username", "Ada");
+
+        await own.FollowPermanentSessionAsync();
+
+        Assert.False(own.IsPermanent);
+        Assert.Equal("Bob", own.Get<string>("username"));
+    }
+
+    [Fact]
+    public async Task AnOpenTabSharingIt_FollowsAnotherTabsChange()
+    {
+        var (first, _) = OpenTab();
+        await first.SetPermanentAsync(true);
+        await first.SetAsync("username", "Ada");
+        var (second, _) = OpenTab();
+        await second.LoadAsync();
+        var changes = 0;
+        second.Changed += () => changes++;
+
+        await first.SetAsync("username", "Grace");
+        await second.FollowPermanentSessionAsync();
+
+        Assert.Equal("Grace", second.Get<string>("username"));
+        Assert.Equal(1, changes);
+    }
+
+    [Fact]
+    public async Task Clear_EndsItEverywhere()
+    {
+        var (first, _) = OpenTab();
+        await first.SetPermanentAsync(true);
+        await first.SetAsync("username", "Ada");
+        var (second, _) = OpenTab();
+        await second.LoadAsync();
+
+        await second.ClearAsync();
+        await first.FollowPermanentSessionAsync();
+
+        Assert.Empty(first.Keys);
+        Assert.False(first.IsPermanent);
+        Assert.Empty(_localStorage.StoredKeys);
+    }
+
+    [Fact]
+    public async Task MadeTheTabsOwnAgain_TheTabKeepsACopy_AndTheOthersStillShareIt()
+    {
+        var (first, firstTab) = OpenTab();
+        await first.SetPermanentAsync(true);
+        await first.SetAsync("username", "Ada");
+
+        await first.SetPermanentAsync(false);
+        await first.SetAsync("username", "Only Mine");
+
+        Assert.False(first.IsPermanent);
+        Assert.NotNull(firstTab.Peek(BrowserSession.StorageKey));
+        var (second, _) = OpenTab();
+        await second.LoadAsync();
+        Assert.Equal("Ada", second.Get<string>("username"));
+    }
+
+    [Fact]
+    public async Task RemovingTheLastValue_OfAnOwnSession_DoesNotStartSharingThePermanentOne()
+    {
+        var (own, _) = OpenTab();
+        await own.SetAsync("visits", 1);
+        var (remembering, _) = OpenTab();
+        await remembering.SetPermanentAsync(true);
+        await remembering.SetAsync("username", "Ada");
+
+        await own.RemoveAsync("visits");
+        await own.FollowPermanentSessionAsync();
+
+        Assert.False(own.IsPermanent);
+        Assert.Empty(own.Keys);
+    }
+
+    [Fact]
+    public async Task AnUnreadablePermanentSession_ReadsAsNone_TheTabsOwnIsUnaffected()
+    {
+        var (tab, tabStorage) = OpenTab();
+        await tab.SetAsync("username", "Bob");
+        _localStorage.PutUnreadable(BrowserSession.StorageKey);
+
+        var (reloaded, _) = OpenTab(tabStorage);
+        await reloaded.LoadAsync();
+
+        Assert.Equal("Bob", reloaded.Get<string>("username"));
+        Assert.Empty(_localStorage.StoredKeys);
+    }
+
+    [Fact]
+    public async Task APermanentSessionOverTheLimit_IsRefused_AndNothingChanges()
+    {
+        var (tab, _) = OpenTab();
+        await tab.SetPermanentAsync(true);
+        await tab.SetAsync("username", "Ada");
+
+        await Assert.ThrowsAsync<SessionTooLargeException>(
+            () => tab.SetAsync("notes", new string('n', BrowserSession.MaxStoredBytes)));
+
+        Assert.Equal(["username"], tab.Keys);
+        var (other, _) = OpenTab();
+        await other.LoadAsync();
+        Assert.Equal(["username"], other.Keys);
+    }
+
+    // A tab of the browser: its own sessionStorage (a reload keeps it: pass it again), the shared localStorage.
+    private (BrowserSession Session, InMemoryBrowserStorage SessionStorage) OpenTab(InMemoryBrowserStorage? sessionStorage = null)
+    {
+        sessionStorage ??= new InMemoryBrowserStorage();
+        var options = Options.Create(new BrowserSessionOptions { RememberFor = RememberFor });
+        return (new BrowserSession(sessionStorage, _localStorage, options, _clock, NullLogger<BrowserSession>.Instance),
+            sessionStorage);
+    }
+}

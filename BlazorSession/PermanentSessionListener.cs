@@ -1,0 +1,53 @@
+using BlazorSession.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.JSInterop;
+
+namespace BlazorSession;
+
+/// <summary>
+/// Listens, on every connection of the circuit, for the browser's other tabs changing or ending the permanent session
+/// (wwwroot/blazor-session.js), and has <see cref="BrowserSession"/> read it again when they do.
+/// </summary>
+internal sealed class PermanentSessionListener(IJSRuntime js, BrowserSession session, ILogger<PermanentSessionListener> logger)
+    : IAsyncDisposable
+{
+    private const string ModulePath = "./_content/BlazorSession/blazor-session.js";
+
+    private IJSObjectReference? _module;
+    private DotNetObjectReference<PermanentSessionListener>? _reference;
+
+    /// <summary>Starts (or, after a reconnection, restarts) listening; a failure is logged, never thrown.</summary>
+    public async Task StartAsync(string circuit)
+    {
+        try
+        {
+            _module ??= await js.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            _reference ??= DotNetObjectReference.Create(this);
+            await _module.InvokeVoidAsync("followPermanentSession", _reference, SessionDocuments.StorageKey);
+        }
+        catch (Exception exception) when (exception is JSException or JSDisconnectedException
+            or OperationCanceledException or ObjectDisposedException)
+        {
+            BrowserSessionLog.OtherTabsNotFollowed(logger, circuit, exception.GetType().Name);
+        }
+    }
+
+    [JSInvokable]
+    public Task PermanentSessionChanged() => session.FollowPermanentSessionAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        _reference?.Dispose();
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone, and the page's module with it.
+            }
+        }
+    }
+}
