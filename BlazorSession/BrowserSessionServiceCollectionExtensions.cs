@@ -1,4 +1,7 @@
+using BlazorSession.SignIn;
 using BlazorSession.Storage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +39,26 @@ public static class BrowserSessionServiceCollectionExtensions
         services.TryAddScoped<BlazorSession.BrowserSession>();
         services.TryAddScoped<BlazorSession.PermanentSessionListener>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, BlazorSession.LoadSessionWhenCircuitOpens>());
+        return services;
+    }
+
+    /// <summary>
+    /// Makes the name stored under <paramref name="nameKey"/> a sign-in Blazor's authorization understands
+    /// (<see cref="BrowserSessionAuthenticationStateProvider"/>, cascaded to every component). A page marked
+    /// <c>[Authorize]</c> answers its first request (the middleware cannot know the sign-in, which no request carries)
+    /// and is authorized in the circuit; any other endpoint is refused as usual. Call after <c>AddBrowserSession</c>.
+    /// </summary>
+    public static IServiceCollection AddBrowserSessionSignIn(this IServiceCollection services, string nameKey)
+    {
+        BlazorSession.SessionKeys.Validate(nameKey);
+        services.AddSingleton(new SignInKey(nameKey));
+        services.AddAuthorization();
+        // The app's authentication schemes, if any, still challenge for its other endpoints.
+        services.AddAuthenticationCore();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, PagesAuthorizeInTheCircuit>();
+        services.AddScoped<AuthenticationStateProvider>(provider => new BrowserSessionAuthenticationStateProvider(
+            provider.GetRequiredService<BlazorSession.BrowserSession>(), provider.GetRequiredService<SignInKey>()));
+        services.AddCascadingAuthenticationState();
         return services;
     }
 }

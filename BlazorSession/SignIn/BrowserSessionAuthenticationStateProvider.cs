@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace BlazorSession.SignIn;
+
+/// <summary>
+/// The circuit's sign-in as Blazor's authorization sees it, derived from one key of <see cref="BrowserSession"/>: a
+/// name stored under it is an authenticated principal whose Name claim is that name; none is anonymous.
+/// </summary>
+/// <remarks>
+/// Until the session has been read the state is unknown, so the task handed out then stays pending and
+/// <c>AuthorizeView</c> and <c>AuthorizeRouteView</c> show their <c>Authorizing</c> content: answering anonymous would
+/// flash "not authorized" at a visitor who is signed in. It completes with the first read. While prerendering nothing
+/// reads the browser, so it never completes then: render the checking state without asking while prerendering
+/// (<c>RendererInfo.IsInteractive</c>), because the server waits for every pending task before it answers.
+/// </remarks>
+public sealed class BrowserSessionAuthenticationStateProvider : AuthenticationStateProvider, IDisposable
+{
+    /// <summary>The identity's authentication type: a name given to this tab, not an account.</summary>
+    public const string AuthenticationType = "BlazorSession";
+
+    private static readonly Task<AuthenticationState> Anonymous =
+        Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity())));
+
+    private readonly BrowserSession _session;
+    private readonly string _nameKey;
+    private readonly TaskCompletionSource<AuthenticationState> _firstRead =
+        new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task<AuthenticationState>? _current;
+
+    internal BrowserSessionAuthenticationStateProvider(BrowserSession session, SignInKey key)
+    {
+        _session = session;
+        _nameKey = key.Name;
+        _session.Changed += OnSessionChanged;
+    }
+
+    public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
+        _session.IsLoaded ? Current() : _firstRead.Task;
+
+    public void Dispose() => _session.Changed -= OnSessionChanged;
+
+    private static Task<AuthenticationState> StateFor(string? name) =>
+        string.IsNullOrEmpty(name)
+            ? Anonymous
+            : Task.FromResult(new AuthenticationState(new ClaimsPrincipal(
+                new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], AuthenticationType))));
+
+    // The session also raises Changed when a read could not reach the browser: the state is still unknown then, and
+    // the pending task stays pending until a read succeeds.
+    private void OnSessionChanged()
+    {
+        if (!_session.IsLoaded)
+        {
+            return;
+        }
+
+        var previous = _current;
+        var state = Current();
+        _firstRead.TrySetResult(state.Result);
+        if (state != previous)
+        {
+            NotifyAuthenticationStateChanged(state);
+        }
+    }
+
+    // One principal per name, so that re-renders and repeated reads of the same name allocate nothing.
+    private Task<AuthenticationState> Current()
+    {
+        var name = _session.Get<string>(_nameKey);
+        if (_current is null || _current.Result.User.Identity?.Name != name)
+        {
+            _current = StateFor(name);
+        }
+
+        return _current;
+    }
+}
+
+/// <summary>The session key whose value is the signed-in name.</summary>
+internal sealed record SignInKey(string Name);
