@@ -343,9 +343,29 @@ public sealed class BrowserSessionTests : IDisposable
         Assert.Equal(["username"], Session.Keys);
     }
 
+    [Fact]
+    public async Task ASerializerContext_CanBeSupplied()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddInMemoryBrowserSession(options =>
+            options.SerializerOptions = new JsonSerializerOptions { TypeInfoResolver = SessionJsonContext.Default });
+        await using var provider = services.BuildServiceProvider();
+        var session = provider.GetRequiredService<BrowserSession>();
+
+        await session.SetAsync("cart", new Cart(["tea"], 1));
+
+        Assert.Equal(["tea"], session.Get<Cart>("cart")!.Products);
+        // Only the context's types: anything else is refused when stored, as source generation means.
+        await Assert.ThrowsAnyAsync<NotSupportedException>(() => session.SetAsync("other", new Named("Ada")));
+    }
+
     public void Dispose()
     {
         _circuit.Dispose();
         _services.Dispose();
     }
 }
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(BrowserSessionTests.Cart))]
+internal sealed partial class SessionJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -79,7 +79,17 @@ public sealed class PackAndConsumeTests : IAsyncLifetime
                 $"-p:PackageVersion={_version}");
         }
 
-        Assert.True(File.Exists(Path.Combine(feed, $"BlazorSession.{_version}.nupkg")));
+        using (var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed, $"BlazorSession.{_version}.nupkg")))
+        {
+            // Its README, XML docs and the assembly whose nullable annotations the compiler reads.
+            var entries = package.Entries.Select(entry => entry.FullName).ToHashSet();
+            Assert.Contains("README.md", entries);
+            Assert.Contains("lib/net10.0/BlazorSession.xml", entries);
+            Assert.Contains("lib/net10.0/BlazorSession.dll", entries);
+            Assert.Contains("staticwebassets/blazor-session.js", entries);
+        }
+
+        Assert.True(File.Exists(Path.Combine(feed, $"BlazorSession.Testing.{_version}.nupkg")));
         var app = Path.Combine(_root, "ConsumerApp");
         await RunAsync(_root, "dotnet", "new", "blazor", "--interactivity", "Server", "--empty", "-o", app, "-n", "ConsumerApp");
         await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
