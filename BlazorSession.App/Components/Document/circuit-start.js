@@ -36,52 +36,6 @@
     const serverAnswers = () => fetch(frameworkScript, { method: "HEAD", cache: "no-store" })
         .then(response => response.ok, () => false);
 
-    const reloadOnceTheServerAnswers = async () => {
-        const since = performance.now();
-        for (let delay = 250; ; delay = Math.min(delay * 2, 4000)) {
-            if (interactive) {
-                return;
-            }
-            if (await serverAnswers()) {
-                await window.blazorSession.typingPaused?.();
-                if (!interactive) {
-                    reloadKeepingTypedText();
-                }
-                return;
-            }
-            if (performance.now() - since > showErrorAfterMs) {
-                showErrorUi();
-            }
-            await new Promise(resolve => setTimeout(resolve, delay));
-        }
-    };
-
-    // Every reload the page makes by itself, once typing has paused (TypeAheadScript): what was typed is kept, and a
-    // Save held for a circuit that is gone is made again after it. A key pressed while the next document is being
-    // committed would reach neither page, so the fields take no more keys and the page says it is reconnecting.
-    const reloadKeepingTypedText = () => {
-        window.blazorSession.keepTypedTextForReload?.([...heldSubmits]);
-        reconnectDisplay.classList.add("components-reconnect-show");
-        location.reload();
-    };
-
-    const recover = reason => {
-        if (interactive || recovering) {
-            return;
-        }
-        recovering = true;
-        const retries = history.state?.[retriesKey] ?? 0;
-        if (retries >= maxReloads) {
-            console.error(`The page could not become interactive (${reason}) after ${retries} reloads.`);
-            showErrorUi();
-            return;
-        }
-        console.warn(`The page is not interactive yet (${reason}): it reloads once the server answers.`);
-        setRetries(retries + 1);
-        window.blazorSession.keepTypedText?.();
-        reloadOnceTheServerAnswers();
-    };
-
     // What the circuit cannot be told while its socket is not open: the connection closing (the close event can
     // come hundreds of milliseconds after the socket stopped sending), or closed and not reconnected yet. SignalR
     // refuses to send then and the framework never sends again, so a change or a Save would vanish without a word.
@@ -125,6 +79,52 @@
         for (const replay of held.splice(0)) {
             replay();
         }
+    };
+
+    // Every reload the page makes by itself, once typing has paused (TypeAheadScript): what was typed is kept, and a
+    // Save held for a circuit that is gone is made again after it. A key pressed while the next document is being
+    // committed would reach neither page, so the fields take no more keys and the page says it is reconnecting.
+    const reloadKeepingTypedText = () => {
+        window.blazorSession.keepTypedTextForReload?.([...heldSubmits]);
+        reconnectDisplay.classList.add("components-reconnect-show");
+        location.reload();
+    };
+
+    const reloadOnceTheServerAnswers = async () => {
+        const since = performance.now();
+        for (let delay = 250; ; delay = Math.min(delay * 2, 4000)) {
+            if (interactive) {
+                return;
+            }
+            if (await serverAnswers()) {
+                await window.blazorSession.typingPaused?.();
+                if (!interactive) {
+                    reloadKeepingTypedText();
+                }
+                return;
+            }
+            if (performance.now() - since > showErrorAfterMs) {
+                showErrorUi();
+            }
+            await new Promise(resolve => setTimeout(resolve, delay));
+        }
+    };
+
+    const recover = reason => {
+        if (interactive || recovering) {
+            return;
+        }
+        recovering = true;
+        const retries = history.state?.[retriesKey] ?? 0;
+        if (retries >= maxReloads) {
+            console.error(`The page could not become interactive (${reason}) after ${retries} reloads.`);
+            showErrorUi();
+            return;
+        }
+        console.warn(`The page is not interactive yet (${reason}): it reloads once the server answers.`);
+        setRetries(retries + 1);
+        window.blazorSession.keepTypedText?.();
+        reloadOnceTheServerAnswers();
     };
 
     // The circuit's sockets, so that one closing before the first render is noticed whatever the framework does.
