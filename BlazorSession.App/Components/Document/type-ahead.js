@@ -91,7 +91,7 @@
         }
         if (event.key === "Enter") {
             submitsAfterReload.add(input.form);
-        } else if (event.key.length === 1) {
+        } else if ([...event.key].length === 1) {
             typedWhileLeaving.set(input.id, (typedWhileLeaving.get(input.id) ?? "") + event.key);
         }
         keepTypedText();
