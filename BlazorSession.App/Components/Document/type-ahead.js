@@ -153,15 +153,30 @@
     };
 
     // A box ticked (or unticked) before the circuit was up: the circuit's box is set the same way and told at once,
-    // as a click would have told it.
+    // as a click would have told it. Returns a promise settled once the circuit's render of that change is in the
+    // page: the form marks the box "modified" (EditContext's field class) in the same render that gives the other
+    // inputs new event handler ids. Until then nothing else is sent: an event carrying an id that a render the
+    // framework has just had acknowledged replaced is dropped ("There is no event handler associated with this
+    // event"), and under load a ticked box, then a name, then Enter lost the name.
     const handOverCheckbox = ({ input: prerendered, focused }, replacement) => {
+        let rendered = Promise.resolve();
         if (prerendered.checked !== replacement.checked) {
             replacement.checked = prerendered.checked;
+            rendered = new Promise(resolve => {
+                const marked = new MutationObserver(() => {
+                    if (replacement.classList.contains("modified") || !replacement.isConnected) {
+                        marked.disconnect();
+                        resolve();
+                    }
+                });
+                marked.observe(replacement, { attributes: true, attributeFilter: ["class"] });
+            });
             replacement.dispatchEvent(new Event("change", { bubbles: true }));
         }
         if (focused) {
             replacement.focus();
         }
+        return rendered;
     };
 
     // Returns the form to submit once every input of the page has been handed over, if Enter was pressed.
@@ -186,8 +201,9 @@
     };
 
     const observer = new MutationObserver(() => {
-        // Submitted after the loop: a box ticked before Enter must reach the circuit before the submit does.
+        // Submitted once the boxes' changes are rendered: a box ticked before Enter must reach the circuit first.
         const toSubmit = new Set();
+        const boxesRendered = [];
         for (const input of document.querySelectorAll("input[data-type-ahead]")) {
             const entry = early.get(input.id);
             if (entry === undefined && input.disabled) {
@@ -195,14 +211,15 @@
             } else if (entry !== undefined && entry.input !== input) {
                 early.delete(input.id);
                 if (isCheckbox(input)) {
-                    handOverCheckbox(entry, input);
+                    boxesRendered.push(handOverCheckbox(entry, input));
                 } else {
                     toSubmit.add(handOver(entry, input));
                 }
             }
         }
-        for (const form of toSubmit) {
-            form?.requestSubmit();
+        toSubmit.delete(null);
+        if (toSubmit.size > 0) {
+            Promise.all(boxesRendered).then(() => toSubmit.forEach(form => form.isConnected && form.requestSubmit()));
         }
         if (early.size === 0 && document.readyState !== "loading") {
             observer.disconnect();
