@@ -1,6 +1,7 @@
 using BlazorSession.App.Components;
 using BlazorSession.App.Components.Document;
 using BlazorSession.App.Hosting;
+using BlazorSession.App.Preview;
 using BlazorSession.App.Session;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,7 +14,9 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents(AppLimits.ConfigureCircuits)
     .AddHubOptions(AppLimits.ConfigureHub);
-builder.Services.AddBrowserSession(builder.Configuration, builder.Environment);
+builder.Services.AddAppDataProtection(builder.Configuration, builder.Environment);
+builder.Services.AddAppSession(builder.Configuration);
+builder.Services.AddStoredSessionPreview();
 builder.Services.AddScoped<ShownTabTitle>();
 builder.Services.AddBehindProxy();
 builder.Services.AddAppHealthChecks(builder.Configuration);

@@ -14,6 +14,7 @@ public sealed class InMemoryBrowserStorage : IBrowserStorage
 {
     private readonly Dictionary<string, JsonElement> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unreadableKeys = new(StringComparer.Ordinal);
+    private TaskCompletionSource? _readGate;
 
     /// <summary>How many reads were made: a session reads once per circuit.</summary>
     public int ReadCount { get; private set; }
@@ -37,12 +38,28 @@ public sealed class InMemoryBrowserStorage : IBrowserStorage
         _unreadableKeys.Add(key);
     }
 
+    /// <summary>
+    /// Holds the answer of every read until <see cref="ReleaseReads"/>, to see what a component shows while the
+    /// session is loading. A held read answers with what was stored when it was made, as a browser's would.
+    /// </summary>
+    public void HoldReads() => _readGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets the held reads (and every later one) answer.</summary>
+    public void ReleaseReads() => _readGate?.TrySetResult();
+
     public async ValueTask<JsonElement?> GetAsync(string key)
     {
         ReadCount++;
         await Task.Yield();
+        var unreadable = _unreadableKeys.Contains(key);
+        var value = Peek(key);
+        if (_readGate is not null)
+        {
+            await _readGate.Task;
+        }
+
         ThrowIfUnavailable();
-        return _unreadableKeys.Contains(key) ? throw new StoredValueUnreadableException(key) : Peek(key);
+        return unreadable ? throw new StoredValueUnreadableException(key) : value;
     }
 
     public async ValueTask SetAsync(string key, JsonElement value)

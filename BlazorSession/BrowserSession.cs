@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using BlazorSession.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,11 @@ public sealed class BrowserSession
     /// <summary>The longest key, in characters.</summary>
     public const int MaxKeyLength = 128;
 
-    internal const string StorageKey = SessionDocuments.StorageKey;
+    /// <summary>
+    /// The key the session is stored under, in the tab's sessionStorage and (when permanent) in the browser's
+    /// localStorage; its value there is the Data Protection ciphertext of the values, never the values themselves.
+    /// </summary>
+    public const string StorageKey = SessionDocuments.StorageKey;
 
     private static readonly Dictionary<string, JsonElement> NoValues = new(StringComparer.Ordinal);
 
@@ -59,9 +64,10 @@ public sealed class BrowserSession
         [FromKeyedServices(BrowserStoragePlace.Browser)] IBrowserStorage browser,
         IOptions<BrowserSessionOptions> options,
         TimeProvider clock,
-        ILogger<BrowserSession> logger)
+        ILogger<BrowserSession> logger,
+        IMeterFactory? meterFactory = null)
     {
-        _documents = new SessionDocuments(tab, browser, clock, logger);
+        _documents = new SessionDocuments(tab, browser, clock, logger, new BrowserSessionMetrics(meterFactory));
         _json = options.Value.SerializerOptions;
         _rememberFor = options.Value.RememberFor;
         _clock = clock;

@@ -9,7 +9,7 @@ namespace BlazorSession;
 /// (wwwroot/blazor-session.js), and has <see cref="BrowserSession"/> read it again when they do.
 /// </summary>
 internal sealed class PermanentSessionListener(IJSRuntime js, BrowserSession session, ILogger<PermanentSessionListener> logger)
-    : IAsyncDisposable
+    : IAsyncDisposable, IDisposable
 {
     private const string ModulePath = "./_content/BlazorSession/blazor-session.js";
 
@@ -34,6 +34,9 @@ internal sealed class PermanentSessionListener(IJSRuntime js, BrowserSession ses
 
     [JSInvokable]
     public Task PermanentSessionChanged() => session.FollowPermanentSessionAsync();
+
+    // A scope disposed synchronously (a bUnit test's) releases the .NET side; the page's module goes with the page.
+    public void Dispose() => _reference?.Dispose();
 
     public async ValueTask DisposeAsync()
     {

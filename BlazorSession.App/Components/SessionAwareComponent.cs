@@ -13,7 +13,11 @@ namespace BlazorSession.App.Components;
 public abstract class SessionAwareComponent : ComponentBase, IDisposable
 {
     [Inject]
-    protected SessionState Session { get; set; } = default!;
+    protected BrowserSession Session { get; set; } = default!;
+
+    /// <summary>The name under the session's <c>username</c> key, and how to save or clear it.</summary>
+    [Inject]
+    protected UsernameSession Name { get; set; } = default!;
 
     protected override void OnInitialized() => Session.Changed += OnSessionChanged;
 

@@ -3,7 +3,8 @@ using System.Diagnostics.Metrics;
 namespace BlazorSession.App.Session;
 
 /// <summary>
-/// The app's own meter, <c>BlazorSession</c>: what the sessions do, without the names. Counting costs nothing
+/// The app's own instruments on the meter <c>BlazorSession</c> (the library counts the storage's faults on the same
+/// meter): what the visitors do with their names, without the names. Counting costs nothing
 /// measurable when nothing listens (the default: see <c>Hosting/Telemetry</c>).
 /// </summary>
 public sealed class SessionMetrics
@@ -12,9 +13,7 @@ public sealed class SessionMetrics
 
     private readonly Counter<long> _namesSaved;
     private readonly Counter<long> _sessionsCleared;
-    private readonly Counter<long> _storedValuesUnreadable;
     private readonly Counter<long> _signInsRemembered;
-    private readonly Counter<long> _rememberedSignInsExpired;
     private readonly Counter<long> _previews;
 
     public SessionMetrics(IMeterFactory meterFactory)
@@ -24,12 +23,8 @@ public sealed class SessionMetrics
             "Names saved to a tab's session.");
         _sessionsCleared = meter.CreateCounter<long>("blazorsession.session.cleared", "{session}",
             "Sessions cleared (Clear session, Sign out).");
-        _storedValuesUnreadable = meter.CreateCounter<long>("blazorsession.session.stored_value_unreadable", "{value}",
-            "Stored values that could not be read (tampered, foreign, lost keys, bad payload), by cause and store; each was deleted.");
         _signInsRemembered = meter.CreateCounter<long>("blazorsession.session.sign_ins_remembered", "{sign-in}",
             "Names saved with Keep me signed in, remembered by the browser for all its tabs.");
-        _rememberedSignInsExpired = meter.CreateCounter<long>("blazorsession.session.remembered_sign_ins_expired", "{sign-in}",
-            "Remembered sign-ins read after their expiry; each was deleted.");
         _previews = meter.CreateCounter<long>("blazorsession.preview.answers", "{answer}",
             "Answers of POST /_session/preview, by outcome.");
     }
@@ -38,17 +33,7 @@ public sealed class SessionMetrics
 
     public void SignInRemembered() => _signInsRemembered.Add(1);
 
-    public void RememberedSignInExpired() => _rememberedSignInsExpired.Add(1);
-
     public void SessionCleared() => _sessionsCleared.Add(1);
-
-    /// <summary>
-    /// <paramref name="cause"/> names an exception type or "unexpected payload": never a value. The store is
-    /// <c>tab</c> (sessionStorage) or <c>browser</c> (the remembered sign-in in localStorage).
-    /// </summary>
-    public void StoredValueUnreadable(string cause, SessionPlace place) =>
-        _storedValuesUnreadable.Add(1, new KeyValuePair<string, object?>("cause", cause),
-            new KeyValuePair<string, object?>("store", place == SessionPlace.Tab ? "tab" : "browser"));
 
     public void PreviewAnswered(PreviewOutcome outcome) =>
         _previews.Add(1, new KeyValuePair<string, object?>("outcome", outcome switch

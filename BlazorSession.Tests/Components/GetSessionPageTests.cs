@@ -1,5 +1,4 @@
 using BlazorSession.App.Components.Pages;
-using BlazorSession.App.Session;
 
 namespace BlazorSession.Tests.Components;
 
@@ -56,13 +55,13 @@ public class GetSessionPageTests : SessionComponentTestContext
     [Fact]
     public void SaysNoSessionData_WhenTheStoredValueIsUnreadable_AndShowsNoError()
     {
-        Store.PutUnreadable(SessionState.StorageKey);
+        Store.PutUnreadable(BrowserSession.StorageKey);
 
         var cut = Render<GetSession>();
 
         cut.WaitForAssertion(() => Assert.Equal("No session data found.", cut.Find("#result").TextContent));
         Assert.Empty(cut.FindAll("[role=alert]"));
-        Assert.False(Store.Contains(SessionState.StorageKey));
+        Assert.DoesNotContain(BrowserSession.StorageKey, Store.StoredKeys);
     }
 
     [Fact]
@@ -87,8 +86,8 @@ public class GetSessionPageTests : SessionComponentTestContext
         cut.Find("button").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("No session data found.", cut.Find("#result").TextContent));
-        Assert.False(Store.Contains(SessionState.StorageKey));
-        Assert.Null(Session.Username);
+        Assert.DoesNotContain(BrowserSession.StorageKey, Store.StoredKeys);
+        Assert.Null(Name.Username);
     }
 
     [Fact]
@@ -137,7 +136,7 @@ public class GetSessionPageTests : SessionComponentTestContext
         var cut = Render<GetSession>();
         cut.WaitForAssertion(() => Assert.Equal("No session data found.", cut.Find("#result").TextContent));
 
-        await cut.InvokeAsync(() => Session.SetUsernameAsync("Grace"));
+        await cut.InvokeAsync(() => Name.SaveAsync("Grace"));
 
         cut.WaitForAssertion(() => Assert.Equal("Session username: Grace", cut.Find("#result").TextContent));
     }

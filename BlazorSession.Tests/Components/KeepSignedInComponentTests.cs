@@ -1,7 +1,7 @@
 using BlazorSession.App.Components;
+using BlazorSession.Tests.Fakes;
 using BlazorSession.App.Components.Layout;
 using BlazorSession.App.Components.Pages;
-using BlazorSession.App.Session;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -52,9 +52,11 @@ public class KeepSignedInComponentTests : SessionComponentTestContext
         cut.Find("form").Submit();
 
         cut.WaitForAssertion(() => Assert.Equal("Session data set successfully!", cut.Find("[role=status]").TextContent));
-        var remembered = Assert.IsType<RememberedSignIn>(BrowserStore.Peek(RememberedSignInStore.StorageKey));
-        Assert.Equal("Ada", remembered.Username);
-        Assert.Equal(StoredSession.For("Ada", followsRememberedSignIn: true), Store.Peek(SessionState.StorageKey));
+        var remembered = Assert.NotNull(StoredIn(BrowserStore));
+        Assert.Equal("Ada", remembered.Name);
+        Assert.Equal(SessionHarness.Start + TimeSpan.FromDays(30), remembered.Expires);
+        // The tab follows the browser's session: nothing of its own.
+        Assert.Null(StoredIn(Store));
     }
 
     [Fact]
@@ -66,8 +68,8 @@ public class KeepSignedInComponentTests : SessionComponentTestContext
         cut.Find("form").Submit();
 
         cut.WaitForAssertion(() => Assert.Equal("Session data set successfully!", cut.Find("[role=status]").TextContent));
-        Assert.False(BrowserStore.Contains(RememberedSignInStore.StorageKey));
-        Assert.Equal(StoredSession.For("Ada"), Store.Peek(SessionState.StorageKey));
+        Assert.Null(StoredIn(BrowserStore));
+        Assert.Equal(("Ada", null), StoredIn(Store));
     }
 
     [Fact]
@@ -93,7 +95,7 @@ public class KeepSignedInComponentTests : SessionComponentTestContext
         var cut = Render<Routes>();
         cut.WaitForAssertion(() => Assert.StartsWith("Welcome, Ada.", cut.Find("#result").TextContent));
 
-        await BrowserStore.DeleteAsync(RememberedSignInStore.StorageKey);
+        await BrowserStore.DeleteAsync(BrowserSession.StorageKey);
         await AnotherTabChangedTheRememberedSignIn();
 
         cut.WaitForAssertion(() => Assert.Contains("Sign in to see this page.", cut.Find("main").TextContent));

@@ -1,7 +1,6 @@
 using BlazorSession.App.Components.Layout;
 using BlazorSession.App.Components.Pages;
 using System.Reflection;
-using BlazorSession.App.Session;
 using Microsoft.AspNetCore.Components;
 
 namespace BlazorSession.Tests.Components;
@@ -70,8 +69,8 @@ public class LayoutTests : SessionComponentTestContext
 
         cut.WaitForAssertion(() => Assert.Equal("Sign in", cut.Find(".session-controls a").TextContent.Trim()));
         Assert.Equal("", cut.Find(".signed-in").TextContent.Trim());
-        Assert.Null(Session.Username);
-        Assert.False(Store.Contains(SessionState.StorageKey));
+        Assert.Null(Name.Username);
+        Assert.DoesNotContain(BrowserSession.StorageKey, Store.StoredKeys);
     }
 
     [Fact]
@@ -99,7 +98,7 @@ public class LayoutTests : SessionComponentTestContext
 
         cut.WaitForAssertion(() => Assert.Contains("could not be signed out", cut.Find("[role=alert].error").TextContent));
         Assert.Equal("Signed in as Ada", cut.Find(".signed-in").TextContent.Trim());
-        Assert.Equal("Ada", Session.Username);
+        Assert.Equal("Ada", Name.Username);
     }
 
     [Fact]
@@ -159,6 +158,6 @@ public class LayoutTests : SessionComponentTestContext
     // A disposed component that stays subscribed renders nothing visible, so the leak is checked at its source:
     // the event's backing field.
     private int ChangedSubscriberCount() =>
-        (typeof(SessionState).GetField(nameof(SessionState.Changed), BindingFlags.Instance | BindingFlags.NonPublic)!
+        (typeof(BrowserSession).GetField(nameof(BrowserSession.Changed), BindingFlags.Instance | BindingFlags.NonPublic)!
             .GetValue(Session) as Action)?.GetInvocationList().Length ?? 0;
 }

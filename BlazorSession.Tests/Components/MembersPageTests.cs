@@ -78,7 +78,7 @@ public class MembersPageTests : SessionComponentTestContext
     [Fact]
     public void UnreadableStoredValue_ShowsThePrompt()
     {
-        Store.PutUnreadable(App.Session.SessionState.StorageKey);
+        Store.PutUnreadable(BrowserSession.StorageKey);
 
         var cut = Render<Routes>();
 
@@ -95,8 +95,8 @@ public class MembersPageTests : SessionComponentTestContext
         cut.Find("button.sign-out").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(Prompt, ResultText(cut)));
-        Assert.Null(Session.Username);
-        Assert.False(Store.Contains(App.Session.SessionState.StorageKey));
+        Assert.Null(Name.Username);
+        Assert.DoesNotContain(BrowserSession.StorageKey, Store.StoredKeys);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public class MembersPageTests : SessionComponentTestContext
         var cut = Render<Routes>();
         cut.WaitForAssertion(() => Assert.Equal(Prompt, ResultText(cut)));
 
-        cut.InvokeAsync(() => Session.SetUsernameAsync("Grace"));
+        cut.InvokeAsync(() => Name.SaveAsync("Grace"));
 
         cut.WaitForAssertion(() => Assert.Equal(Welcome("Grace"), ResultText(cut)));
     }
@@ -117,7 +117,7 @@ public class MembersPageTests : SessionComponentTestContext
         cut.WaitForAssertion(() => Assert.Equal(Prompt, ResultText(cut)));
         var layout = cut.FindComponent<MainLayout>().Instance;
 
-        cut.InvokeAsync(() => Session.SetUsernameAsync("Grace"));
+        cut.InvokeAsync(() => Name.SaveAsync("Grace"));
 
         cut.WaitForAssertion(() => Assert.Equal(Welcome("Grace"), ResultText(cut)));
         Assert.Same(layout, cut.FindComponent<MainLayout>().Instance);

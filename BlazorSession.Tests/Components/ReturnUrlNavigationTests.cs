@@ -22,7 +22,7 @@ public class ReturnUrlNavigationTests : SessionComponentTestContext
         cut.WaitForAssertion(() => Assert.Equal(new Uri(new Uri(Navigation.BaseUri), returnUrl).ToString(), Navigation.Uri));
         var navigation = Assert.Single(Navigation.History, entry => entry.Uri == returnUrl);
         Assert.False(navigation.Options.ForceLoad, "A path of this app is an in-app navigation, not a page load.");
-        Assert.Equal("Ada", Session.Username);
+        Assert.Equal("Ada", Name.Username);
     }
 
     [Theory]
@@ -44,7 +44,7 @@ public class ReturnUrlNavigationTests : SessionComponentTestContext
         cut.WaitForAssertion(() => Assert.Equal("Session data set successfully!", cut.Find("[role=status]").TextContent));
         Assert.Equal(before, Navigation.Uri);
         Assert.Single(Navigation.History);
-        Assert.Equal("Ada", Session.Username);
+        Assert.Equal("Ada", Name.Username);
     }
 
     [Fact]

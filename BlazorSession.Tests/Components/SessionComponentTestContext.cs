@@ -1,70 +1,82 @@
+using System.Text.Json;
 using BlazorSession.App.Components.Document;
 using BlazorSession.App.Session;
-using BlazorSession.App.SignIn;
+using BlazorSession.Storage;
+using BlazorSession.Testing;
 using BlazorSession.Tests.Fakes;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BlazorSession.Tests.Components;
 
 /// <summary>
-/// A bUnit context with the real <see cref="SessionState"/> over the in-memory store and the app's sign-in over it
-/// (Blazor's authorization, as <c>AddBrowserSession</c> registers it), rendering as an interactive server circuit
-/// unless a test says otherwise.
+/// A bUnit context with the app's session registered as the app registers it (<c>AddUsernameSession</c>) over the
+/// test package's in-memory browser storage, rendering as an interactive server circuit unless a test says otherwise.
 /// </summary>
 public abstract class SessionComponentTestContext : BunitContext
 {
-    private protected InMemoryBrowserSessionStore Store { get; } = new();
-
-    /// <summary>The browser's localStorage, where "Keep me signed in" keeps the name for every tab.</summary>
-    private protected InMemoryBrowserSessionStore BrowserStore { get; } = new();
-
     private protected FakeTimeProvider Clock { get; } = new(SessionHarness.Start);
 
     protected SessionComponentTestContext()
     {
-        Services.AddKeyedSingleton<IBrowserSessionStore>(SessionPlace.Tab, Store);
-        Services.AddKeyedSingleton<IBrowserSessionStore>(SessionPlace.Browser, BrowserStore);
         Services.AddSingleton<TimeProvider>(Clock);
-        Services.AddOptions<RememberedSignInOptions>();
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        Services.AddSingleton(TestMeters.CreateSessionMetrics());
-        Services.AddScoped<RememberedSignInStore>();
-        Services.AddScoped<SessionState>();
-        Services.AddScoped<RememberedSignInListener>();
+        Services.AddMetrics();
+        Services.AddInMemoryBrowserSession();
+        Services.AddUsernameSession();
         Services.AddScoped<ShownTabTitle>();
         // bUnit's placeholders make every authorization check fail loudly; the framework's own service decides here.
         Services.RemoveAll<IAuthorizationService>();
         Services.RemoveAll<IAuthorizationPolicyProvider>();
         Services.AddAuthorizationCore();
-        Services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
-        Services.AddCascadingAuthenticationState();
         // Answered at once: bUnit faults a call left unanswered after its wait timeout (1 s), which a busy CI
         // machine reaches while a test is still running.
         JSInterop.SetupVoid(DocumentTitle.SetTitleFunction, _ => true).SetVoidResult();
         RenderInteractively();
     }
 
-    protected SessionState Session => Services.GetRequiredService<SessionState>();
+    /// <summary>The tab's sessionStorage.</summary>
+    private protected InMemoryBrowserStorage Store => Services.GetInMemoryBrowserStorage(BrowserStoragePlace.Tab);
+
+    /// <summary>The browser's localStorage, where "Keep me signed in" keeps the session for every tab.</summary>
+    private protected InMemoryBrowserStorage BrowserStore => Services.GetInMemoryBrowserStorage(BrowserStoragePlace.Browser);
+
+    protected BrowserSession Session => Services.GetRequiredService<BrowserSession>();
+
+    protected UsernameSession Name => Services.GetRequiredService<UsernameSession>();
 
     protected void RenderInteractively() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
     /// <summary>The state of a page while it is prerendered, before the circuit is up.</summary>
     protected void RenderAsPrerendered() => SetRendererInfo(new RendererInfo("Static", isInteractive: false));
 
-    protected void StoreName(string name) => Store.Put(SessionState.StorageKey, StoredSession.For(name));
+    /// <summary>What an earlier circuit of this tab left in its sessionStorage: the name, saved without the box.</summary>
+    protected void StoreName(string name) => Put(Store, name, expires: null);
 
     /// <summary>What another tab's "Keep me signed in" leaves in the browser's localStorage.</summary>
-    protected void RememberName(string name) => BrowserStore.Put(RememberedSignInStore.StorageKey,
-        RememberedSignIn.For(name, SessionHarness.Start + TimeSpan.FromDays(30)));
+    protected void RememberName(string name) =>
+        Put(BrowserStore, name, Clock.GetUtcNow() + Services.GetRequiredService<IOptions<BrowserSessionOptions>>().Value.RememberFor);
 
-    /// <summary>What the page's storage listener does when another tab changes the remembered sign-in.</summary>
+    // Written as the library writes it, without a read, so that a test counts only the reads its circuit makes.
+    private static void Put(InMemoryBrowserStorage place, string name, DateTimeOffset? expires)
+    {
+        var values = new Dictionary<string, JsonElement> { [UsernameSession.Key.Name] = JsonSerializer.SerializeToElement(name) };
+        place.SetAsync(BrowserSession.StorageKey, SessionDocuments.Format(values, expires).Document).AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>The name stored in <paramref name="place"/> and the document's expiry (a permanent one has one), or null.</summary>
+    private protected static (string? Name, DateTimeOffset? Expires)? StoredIn(InMemoryBrowserStorage place) =>
+        place.Peek(BrowserSession.StorageKey) is { } document && StoredValuesFormat.Read(document) is { } stored
+            ? (stored.Values.TryGetValue(UsernameSession.Key.Name, out var name) ? name.GetString() : null, stored.Expires)
+            : null;
+
+    /// <summary>What the page's storage listener does when another tab changes the permanent session.</summary>
     protected Task AnotherTabChangedTheRememberedSignIn() =>
-        Renderer.Dispatcher.InvokeAsync(() => Services.GetRequiredService<RememberedSignInListener>().RememberedSignInChanged());
+        Renderer.Dispatcher.InvokeAsync(() => Services.GetRequiredService<PermanentSessionListener>().PermanentSessionChanged());
 }

@@ -59,8 +59,8 @@ public class SetSessionPageTests : SessionComponentTestContext
 
         cut.WaitForAssertion(() =>
             cut.Find("[role=status]").MarkupMatches("<p role=\"status\" class=\"success\">Session data set successfully!</p>"));
-        Assert.Equal("Ada Lovelace", Session.Username);
-        Assert.Equal(StoredSession.For("Ada Lovelace"), Store.Peek(SessionState.StorageKey));
+        Assert.Equal("Ada Lovelace", Name.Username);
+        Assert.Equal(("Ada Lovelace", null), StoredIn(Store));
     }
 
     [Theory]
@@ -71,6 +71,7 @@ public class SetSessionPageTests : SessionComponentTestContext
     public void Submitting_ABadName_ShowsWhy_AndKeepsTheStoredName(string input, string message)
     {
         StoreName("Ada");
+        var writesBefore = Store.WriteCount;
         var cut = Render<SetSession>();
 
         cut.Find("input#username").Change(input);
@@ -78,8 +79,8 @@ public class SetSessionPageTests : SessionComponentTestContext
 
         cut.WaitForAssertion(() => Assert.Equal(message, cut.Find(".validation-message").TextContent));
         Assert.Empty(cut.FindAll("[role=status]"));
-        Assert.Equal(StoredSession.For("Ada"), Store.Peek(SessionState.StorageKey));
-        Assert.Equal(0, Store.WriteCount);
+        Assert.Equal(("Ada", null), StoredIn(Store));
+        Assert.Equal(writesBefore, Store.WriteCount);
     }
 
     /// <summary>
@@ -114,7 +115,7 @@ public class SetSessionPageTests : SessionComponentTestContext
         cut.Find("form").Submit();
 
         cut.WaitForAssertion(() => Assert.Equal("Session data set successfully!", cut.Find("[role=status]").TextContent));
-        Assert.Equal(name, Session.Username);
+        Assert.Equal(name, Name.Username);
         Assert.Empty(cut.FindAll(".validation-message"));
     }
 
@@ -131,7 +132,7 @@ public class SetSessionPageTests : SessionComponentTestContext
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[role=status]")));
         Assert.Equal(UsernameRules.BlankMessage, cut.Find(".validation-message").TextContent);
-        Assert.Equal("Ada", Session.Username);
+        Assert.Equal("Ada", Name.Username);
     }
 
     [Fact]
@@ -146,8 +147,8 @@ public class SetSessionPageTests : SessionComponentTestContext
 
         cut.WaitForAssertion(() => Assert.Contains("could not be saved", cut.Find("[role=alert]").TextContent));
         Assert.Empty(cut.FindAll("[role=status]"));
-        Assert.NotEqual("Grace", Session.Username);
-        Assert.Equal(StoredSession.For("Ada"), Store.Peek(SessionState.StorageKey));
+        Assert.NotEqual("Grace", Name.Username);
+        Assert.Equal(("Ada", null), StoredIn(Store));
     }
 
     [Fact]
@@ -159,7 +160,7 @@ public class SetSessionPageTests : SessionComponentTestContext
         cut.Find("input#username").Change(name);
         cut.Find("form").Submit();
 
-        cut.WaitForAssertion(() => Assert.Equal(name, Session.Username));
+        cut.WaitForAssertion(() => Assert.Equal(name, Name.Username));
         Assert.Empty(cut.FindAll("img"));
     }
 }

@@ -1,4 +1,4 @@
-using BlazorSession.App.Session;
+using BlazorSession.App.Preview;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,7 +11,7 @@ namespace BlazorSession.Tests.EndToEnd;
 /// </summary>
 public class KeepSignedInTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
 {
-    internal const string RememberedKey = RememberedSignInStore.StorageKey;
+    internal const string RememberedKey = BrowserSession.StorageKey;
 
     [Fact]
     public Task TickAndSave_AnOpenTabWithNoName_ShowsItWithoutAReload_AndSoDoesANewTab() => RecordingFailuresAsync(async () =>
@@ -67,7 +67,7 @@ public class KeepSignedInTests(BrowserAppFixture fixture) : EndToEndTest(fixture
             await Expect(Result).ToHaveTextAsync(NoSessionText);
             await Expect(Page.Locator(".session-controls").GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
             await ExpectSameDocumentAsync(Page);
-            Assert.Null(await Page.EvaluateAsync<string?>("() => sessionStorage.getItem('session')"));
+            Assert.Null(await Page.EvaluateAsync<string?>("() => sessionStorage.getItem('blazor-session')"));
             await ownName.BringToFrontAsync();
             await Expect(ownName.Locator(".signed-in")).ToHaveTextAsync("Signed in as Own Olive");
             await ownName.ReloadAsync();

@@ -43,7 +43,7 @@ public class PreviewRateLimitTests(BrowserAppFixture fixture)
         var refusedAfter = await Page.EvaluateAsync<int>("""
             async () => {
                 for (let i = 1; i <= 200; i++) {
-                    const response = await fetch('_session/preview', { method: 'POST', body: sessionStorage.getItem('session') });
+                    const response = await fetch('_session/preview', { method: 'POST', body: sessionStorage.getItem('blazor-session') });
                     if (response.status === 429) {
                         return response.headers.get('retry-after') ? i : -i;
                     }

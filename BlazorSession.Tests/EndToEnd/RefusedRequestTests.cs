@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using BlazorSession.App.Session;
+using BlazorSession.App.Preview;
 
 namespace BlazorSession.Tests.EndToEnd;
 

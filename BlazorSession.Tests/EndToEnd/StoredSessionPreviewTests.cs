@@ -86,8 +86,8 @@ public class StoredSessionPreviewTests(BrowserAppFixture fixture) : EndToEndTest
         await SaveAndShowOnTheGetPageAsync("Tampered Tim");
         await Page.EvaluateAsync("""
             () => {
-                const value = sessionStorage.getItem('session');
-                sessionStorage.setItem('session', value.slice(0, 20) + (value[20] === 'A' ? 'B' : 'A') + value.slice(21));
+                const value = sessionStorage.getItem('blazor-session');
+                sessionStorage.setItem('blazor-session', value.slice(0, 20) + (value[20] === 'A' ? 'B' : 'A') + value.slice(21));
             }
             """);
 
@@ -163,15 +163,15 @@ public class StoredSessionPreviewTests(BrowserAppFixture fixture) : EndToEndTest
         await ExpectSavedAsync();
 
         // The body the page's script sends: the tab's value and the browser's remembered one (none here).
-        var own = await PostFromThePageAsync("JSON.stringify({ tab: sessionStorage.getItem('session'), browser: null })");
+        var own = await PostFromThePageAsync("JSON.stringify({ tab: sessionStorage.getItem('blazor-session'), browser: null })");
         var tampered = await PostFromThePageAsync(
-            "JSON.stringify({ tab: sessionStorage.getItem('session').slice(0, -4) + 'AAAA', browser: null })");
-        var asTheRemembered = await PostFromThePageAsync("JSON.stringify({ tab: null, browser: sessionStorage.getItem('session') })");
-        var bare = await PostFromThePageAsync("sessionStorage.getItem('session')");
+            "JSON.stringify({ tab: sessionStorage.getItem('blazor-session').slice(0, -4) + 'AAAA', browser: null })");
+        var asTheRemembered = await PostFromThePageAsync("JSON.stringify({ tab: null, browser: sessionStorage.getItem('blazor-session') })");
+        var bare = await PostFromThePageAsync("sessionStorage.getItem('blazor-session')");
         var oversized = await PostFromThePageAsync("'A'.repeat(5000)");
         var crossSite = await Page.APIRequest.PostAsync(Url(PreviewPath), new()
         {
-            DataString = await Page.EvaluateAsync<string>("() => JSON.stringify({ tab: sessionStorage.getItem('session') })"),
+            DataString = await Page.EvaluateAsync<string>("() => JSON.stringify({ tab: sessionStorage.getItem('blazor-session') })"),
         });
 
         Assert.Equal((200, "Endpoint Eve", "no-store"), (own.Status, own.Body, own.CacheControl));

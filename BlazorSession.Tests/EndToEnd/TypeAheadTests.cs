@@ -12,7 +12,7 @@ public class TypeAheadTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
 {
     private Action _releaseFrameworkScript = () => { };
 
-    private const string RememberedKey = App.Session.RememberedSignInStore.StorageKey;
+    private const string RememberedKey = BrowserSession.StorageKey;
 
     private ILocator SaveButton => Page.GetByRole(AriaRole.Button, new() { Name = "Save" });
 

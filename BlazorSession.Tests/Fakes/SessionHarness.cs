@@ -1,38 +1,48 @@
+using System.Diagnostics.Metrics;
 using BlazorSession.App.Session;
+using BlazorSession.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BlazorSession.Tests.Fakes;
 
 /// <summary>
-/// The session state as <c>AddBrowserSession</c> wires it, over two in-memory stores (the tab's and the browser's)
-/// and a clock the test moves. Every state made from one harness shares its stores, as the tabs of one browser share
-/// localStorage: give each tab its own <see cref="InMemoryBrowserSessionStore"/> with <see cref="CreateTab"/>.
+/// One browser for the app's session: its localStorage shared by every tab, a sessionStorage per tab, and a clock the
+/// test moves. Each <see cref="OpenTab"/> is a circuit: the library's <see cref="BrowserSession"/> with the app's
+/// <see cref="UsernameSession"/> over it, as the app registers them.
 /// </summary>
 internal sealed class SessionHarness
 {
     public static readonly DateTimeOffset Start = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public InMemoryBrowserSessionStore Tab { get; } = new();
+    public static readonly TimeSpan RememberFor = new BrowserSessionOptions().RememberFor;
 
-    public InMemoryBrowserSessionStore Browser { get; } = new();
+    public InMemoryBrowserStorage Tab { get; } = new();
+
+    public InMemoryBrowserStorage Browser { get; } = new();
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
-    public RememberedSignInOptions Options { get; } = new();
+    public BrowserSessionOptions Options { get; } = new();
 
-    public RecordingLogger<SessionState> Logger { get; } = new();
+    public RecordingLogger<BrowserSession> Logger { get; } = new();
 
-    public RecordingLogger<RememberedSignInStore> RememberedLogger { get; } = new();
+    public IMeterFactory Meters { get; } = TestMeters.CreateFactory();
 
-    public SessionState Create(SessionMetrics? metrics = null) => CreateTab(Tab, metrics);
-
-    /// <summary>Another tab of the same browser: its own sessionStorage, the shared localStorage.</summary>
-    public SessionState CreateTab(InMemoryBrowserSessionStore tab, SessionMetrics? metrics = null)
+    /// <summary>A circuit of this browser's first tab (<see cref="Tab"/>), or of the tab given.</summary>
+    public HarnessTab OpenTab(InMemoryBrowserStorage? tab = null)
     {
-        metrics ??= TestMeters.CreateSessionMetrics();
-        return new SessionState(tab, CreateRememberedSignInStore(metrics), Logger, metrics);
+        var session = new BrowserSession(tab ?? Tab, Browser, Microsoft.Extensions.Options.Options.Create(Options), Clock,
+            Logger, Meters);
+        return new HarnessTab(session, new UsernameSession(session, new SessionMetrics(Meters)));
     }
 
-    public RememberedSignInStore CreateRememberedSignInStore(SessionMetrics metrics) =>
-        new(Browser, Microsoft.Extensions.Options.Options.Create(Options), Clock, RememberedLogger, metrics);
+    /// <summary>A circuit whose session has been read.</summary>
+    public async Task<HarnessTab> OpenLoadedTabAsync(InMemoryBrowserStorage? tab = null)
+    {
+        var opened = OpenTab(tab);
+        await opened.Session.LoadAsync();
+        return opened;
+    }
 }
+
+internal sealed record HarnessTab(BrowserSession Session, UsernameSession Name);

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using BlazorSession.App.Session;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorSession.Tests.Fakes;
@@ -9,6 +8,4 @@ internal static class TestMeters
 {
     public static IMeterFactory CreateFactory() =>
         new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
-
-    public static SessionMetrics CreateSessionMetrics(IMeterFactory? factory = null) => new(factory ?? CreateFactory());
 }

@@ -1,4 +1,4 @@
-using BlazorSession.App.Session;
+using BlazorSession.App.Preview;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.AspNetCore.DataProtection;
@@ -20,10 +20,10 @@ internal sealed class PreviewEndpointHost : IAsyncDisposable
 {
     // The framework's protected storage protects each key under its type's full name, its store and the key.
     private static readonly string TabPurpose =
-        $"{typeof(ProtectedSessionStorage).FullName}:sessionStorage:{SessionState.StorageKey}";
+        $"{typeof(ProtectedSessionStorage).FullName}:sessionStorage:{BrowserSession.StorageKey}";
 
     private static readonly string RememberedPurpose =
-        $"{typeof(ProtectedLocalStorage).FullName}:localStorage:{RememberedSignInStore.StorageKey}";
+        $"{typeof(ProtectedLocalStorage).FullName}:localStorage:{BrowserSession.StorageKey}";
 
     private readonly WebApplication _app;
     private readonly HttpClient _client;
@@ -36,7 +36,7 @@ internal sealed class PreviewEndpointHost : IAsyncDisposable
         _dataProtection = dataProtection;
     }
 
-    /// <summary>The server's clock, which decides whether a remembered sign-in has expired.</summary>
+    /// <summary>The server's clock, which decides whether a permanent session has expired.</summary>
     public FakeTimeProvider Clock { get; private init; } = null!;
 
     /// <summary>Starts the endpoint with the app's defaults, or with <paramref name="settings"/> (configuration keys).</summary>
@@ -51,6 +51,7 @@ internal sealed class PreviewEndpointHost : IAsyncDisposable
         builder.Services.AddSingleton<IDataProtectionProvider>(dataProtection);
         var clock = new FakeTimeProvider(SessionHarness.Start);
         builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddMetrics();
         builder.Services.AddStoredSessionPreview();
         var app = builder.Build();
         app.UseRateLimiter();
@@ -73,7 +74,7 @@ internal sealed class PreviewEndpointHost : IAsyncDisposable
     /// <summary>The value a tab's <see cref="ProtectedSessionStorage"/> would have stored for this JSON.</summary>
     public string ProtectTabValue(string json) => _dataProtection.CreateProtector(TabPurpose).Protect(json);
 
-    /// <summary>The value "Keep me signed in" would have stored in <see cref="ProtectedLocalStorage"/> for this JSON.</summary>
+    /// <summary>The value a permanent session ("Keep me signed in") would have stored in <see cref="ProtectedLocalStorage"/>.</summary>
     public string ProtectRememberedValue(string json) => _dataProtection.CreateProtector(RememberedPurpose).Protect(json);
 
     /// <summary>The body the page's preview script sends: the stored values (ciphertext) of both places.</summary>

@@ -40,12 +40,12 @@ public class PermanentSessionTests
         await first.SetPermanentAsync(true);
         await first.SetAsync("username", "Ada");
 
-        _clock.Advance(RememberFor - TimeSpan.FromSeconds(1));
+        _clock.Advance(RememberFor);
         var (stillThere, _) = OpenTab();
         await stillThere.LoadAsync();
         Assert.Equal("Ada", stillThere.Get<string>("username"));
 
-        _clock.Advance(TimeSpan.FromSeconds(1));
+        _clock.Advance(TimeSpan.FromTicks(1));
         var (ended, _) = OpenTab();
         await ended.LoadAsync();
         Assert.True(ended.IsLoaded);

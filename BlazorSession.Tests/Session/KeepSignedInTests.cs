@@ -1,311 +1,165 @@
-using System.Diagnostics.Metrics;
 using BlazorSession.App.Session;
+using BlazorSession.Storage;
+using BlazorSession.Testing;
 using BlazorSession.Tests.Fakes;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using Microsoft.Extensions.Logging;
 
 namespace BlazorSession.Tests.Session;
 
 /// <summary>
-/// "Keep me signed in" in the session state, with the two places as in-memory stores and a clock the test moves.
-/// Each <see cref="SessionState"/> made from the harness is a tab; they share the browser's store.
+/// "Keep me signed in" as a permanent session of the library: each tab opened from the harness is a circuit of one
+/// browser; they share its localStorage, each has its own sessionStorage, and the test moves the clock.
 /// </summary>
 public class KeepSignedInTests
 {
-    private static readonly TimeSpan RememberFor = new RememberedSignInOptions().RememberFor;
-
     private readonly SessionHarness _browser = new();
-    private readonly IMeterFactory _meters = TestMeters.CreateFactory();
 
     [Fact]
-    public async Task SavingWithTheBox_StoresTheNameForTheTab_AndRemembersItUntilTheExpiry()
+    public async Task SavingWithTheBox_KeepsTheNameInTheBrowser_UntilTheExpiry_AndTheTabFollowsIt()
     {
-        var tab = await OpenTabAsync(_browser.Tab);
+        var tab = await _browser.OpenLoadedTabAsync();
 
-        await tab.SetUsernameAsync("Ada", keepSignedIn: true);
+        await tab.Name.SaveAsync("Ada", keepSignedIn: true);
 
-        Assert.Equal(StoredSession.For("Ada", followsRememberedSignIn: true), _browser.Tab.Peek(SessionState.StorageKey));
-        Assert.Equal(RememberedSignIn.For("Ada", SessionHarness.Start + RememberFor),
-            _browser.Browser.Peek(RememberedSignInStore.StorageKey));
-        Assert.Equal("Ada", tab.Username);
+        Assert.Equal("Ada", tab.Name.Username);
+        Assert.True(tab.Session.IsPermanent);
+        Assert.Equal(SessionHarness.Start + SessionHarness.RememberFor, tab.Session.PermanentUntil);
+        Assert.DoesNotContain(BrowserSession.StorageKey, _browser.Tab.StoredKeys);
+        Assert.Contains(BrowserSession.StorageKey, _browser.Browser.StoredKeys);
     }
 
     [Fact]
     public async Task ANewTab_StartsSignedIn_WithTheRememberedName()
     {
-        var first = await OpenTabAsync(_browser.Tab);
-        await first.SetUsernameAsync("Ada", keepSignedIn: true);
+        await (await _browser.OpenLoadedTabAsync()).Name.SaveAsync("Ada", keepSignedIn: true);
 
-        var second = await OpenTabAsync(new InMemoryBrowserSessionStore());
+        var second = await _browser.OpenLoadedTabAsync(new InMemoryBrowserStorage());
 
-        Assert.Equal("Ada", second.Username);
+        Assert.Equal("Ada", second.Name.Username);
     }
 
     [Fact]
     public async Task SavingWithoutTheBox_KeepsTheNameInThisTab_AndANewTabStartsEmpty()
     {
-        var first = await OpenTabAsync(_browser.Tab);
-        await first.SetUsernameAsync("Ada");
+        await (await _browser.OpenLoadedTabAsync()).Name.SaveAsync("Ada");
 
-        var second = await OpenTabAsync(new InMemoryBrowserSessionStore());
+        var second = await _browser.OpenLoadedTabAsync(new InMemoryBrowserStorage());
 
-        Assert.Equal(StoredSession.For("Ada"), _browser.Tab.Peek(SessionState.StorageKey));
-        Assert.False(_browser.Browser.Contains(RememberedSignInStore.StorageKey));
-        Assert.Null(second.Username);
+        Assert.DoesNotContain(BrowserSession.StorageKey, _browser.Browser.StoredKeys);
+        Assert.Null(second.Name.Username);
     }
 
     [Fact]
-    public async Task SavingWithoutTheBox_LeavesARememberedSignInAsItIs()
+    public async Task SavingWithoutTheBox_InATabThatFollowedTheRememberedName_KeepsItForTheOtherTabs()
     {
-        var first = await OpenTabAsync(_browser.Tab);
-        await first.SetUsernameAsync("Ada", keepSignedIn: true);
-        var remembered = _browser.Browser.Peek(RememberedSignInStore.StorageKey);
+        await (await _browser.OpenLoadedTabAsync(new InMemoryBrowserStorage())).Name.SaveAsync("Ada", keepSignedIn: true);
+        var tab = await _browser.OpenLoadedTabAsync();
 
-        await first.SetUsernameAsync("Grace");
+        await tab.Name.SaveAsync("Grace");
 
-        Assert.Equal(remembered, _browser.Browser.Peek(RememberedSignInStore.StorageKey));
-        Assert.Equal("Grace", first.Username);
-        Assert.Equal("Ada", (await OpenTabAsync(new InMemoryBrowserSessionStore())).Username);
+        Assert.Equal("Grace", tab.Name.Username);
+        Assert.False(tab.Session.IsPermanent);
+        Assert.Equal("Ada", (await _browser.OpenLoadedTabAsync(new InMemoryBrowserStorage())).Name.Username);
     }
 
     [Fact]
     public async Task SavingAgainWithTheBox_StartsANewPeriod()
     {
-        var tab = await OpenTabAsync(_browser.Tab);
-        await tab.SetUsernameAsync("Ada", keepSignedIn: true);
+        var tab = await _browser.OpenLoadedTabAsync();
+        await tab.Name.SaveAsync("Ada", keepSignedIn: true);
         _browser.Clock.Advance(TimeSpan.FromDays(10));
 
-        await tab.SetUsernameAsync("Ada", keepSignedIn: true);
+        await tab.Name.SaveAsync("Ada", keepSignedIn: true);
 
-        var remembered = Assert.IsType<RememberedSignIn>(_browser.Browser.Peek(RememberedSignInStore.StorageKey));
-        Assert.Equal(SessionHarness.Start + TimeSpan.FromDays(10) + RememberFor, remembered.ExpiresAt);
+        Assert.Equal(SessionHarness.Start + TimeSpan.FromDays(10) + SessionHarness.RememberFor, tab.Session.PermanentUntil);
     }
 
     [Fact]
     public async Task TheExpiry_ComesFromTheSetting()
     {
-        _browser.Options.RememberFor = TimeSpan.FromSeconds(3);
-        var tab = await OpenTabAsync(_browser.Tab);
+        _browser.Options.RememberFor = TimeSpan.FromHours(2);
+        var tab = await _browser.OpenLoadedTabAsync();
 
-        await tab.SetUsernameAsync("Ada", keepSignedIn: true);
+        await tab.Name.SaveAsync("Ada", keepSignedIn: true);
 
-        var remembered = Assert.IsType<RememberedSignIn>(_browser.Browser.Peek(RememberedSignInStore.StorageKey));
-        Assert.Equal(SessionHarness.Start + TimeSpan.FromSeconds(3), remembered.ExpiresAt);
+        Assert.Equal(SessionHarness.Start + TimeSpan.FromHours(2), tab.Session.PermanentUntil);
     }
 
     [Fact]
-    public async Task AtTheExpiryInstant_ANewTabIsStillSignedIn()
+    public async Task AtTheExpiryInstant_ANewTabIsStillSignedIn_OneTickAfter_ItIsSignedOut_AndTheEntryIsDeleted()
     {
-        Remember("Ada", SessionHarness.Start + RememberFor);
-        _browser.Clock.Advance(RememberFor);
+        await (await _browser.OpenLoadedTabAsync()).Name.SaveAsync("Ada", keepSignedIn: true);
 
-        var tab = await OpenTabAsync(new InMemoryBrowserSessionStore());
+        _browser.Clock.Advance(SessionHarness.RememberFor);
+        Assert.Equal("Ada", (await _browser.OpenLoadedTabAsync(new InMemoryBrowserStorage())).Name.Username);
+        _browser.Clock.Advance(TimeSpan.FromTicks(1));
+        var late = await _browser.OpenLoadedTabAsync(new InMemoryBrowserStorage());
 
-        Assert.Equal("Ada", tab.Username);
-        Assert.True(_browser.Browser.Contains(RememberedSignInStore.StorageKey));
+        Assert.Null(late.Name.Username);
+        Assert.DoesNotContain(BrowserSession.StorageKey, _browser.Browser.StoredKeys);
     }
 
     [Fact]
-    public async Task OneTickAfterTheExpiry_ANewTabIsSignedOut_TheEntryIsDeleted_AndTheExpiryIsLoggedWithoutTheName()
+    public async Task SignOut_EndsTheRememberedSignIn_InEveryTab_AndTheTabsOwnName()
     {
-        Remember("Secret Sam", SessionHarness.Start + RememberFor);
-        _browser.Clock.Advance(RememberFor + TimeSpan.FromTicks(1));
+        var first = await _browser.OpenLoadedTabAsync();
+        await first.Name.SaveAsync("Ada", keepSignedIn: true);
 
-        var tab = await OpenTabAsync(new InMemoryBrowserSessionStore(), "circuit-7");
+        await first.Name.ClearAsync();
 
-        Assert.Null(tab.Username);
-        Assert.False(_browser.Browser.Contains(RememberedSignInStore.StorageKey));
-        var entry = Assert.Single(_browser.RememberedLogger.Entries);
-        Assert.Equal(LogLevel.Information, entry.Level);
-        Assert.Equal(4, entry.EventId.Id);
-        Assert.Contains("circuit-7", entry.Message);
-        Assert.DoesNotContain("Secret", entry.Message);
+        Assert.Null(first.Name.Username);
+        Assert.Empty(_browser.Browser.StoredKeys);
+        Assert.Null((await _browser.OpenLoadedTabAsync(new InMemoryBrowserStorage())).Name.Username);
     }
 
     [Fact]
-    public async Task AnExpiredSignIn_SignsOutTheTabThatWasSavedWithTheBox_AndItsTabValueGoes()
+    public async Task AnOpenTabWithNoName_FollowsAnotherTabsSignIn_AndSignOut_ButATabWithItsOwnNameKeepsIt()
     {
-        _browser.Tab.Put(SessionState.StorageKey, StoredSession.For("Ada", followsRememberedSignIn: true));
-        Remember("Ada", SessionHarness.Start + RememberFor);
-        _browser.Clock.Advance(RememberFor + TimeSpan.FromSeconds(1));
+        var follower = await _browser.OpenLoadedTabAsync(new InMemoryBrowserStorage());
+        var own = await _browser.OpenLoadedTabAsync(new InMemoryBrowserStorage());
+        await own.Name.SaveAsync("Grace");
+        var signer = await _browser.OpenLoadedTabAsync();
 
-        var tab = await OpenTabAsync(_browser.Tab);
+        await signer.Name.SaveAsync("Ada", keepSignedIn: true);
+        await follower.Session.FollowPermanentSessionAsync();
+        await own.Session.FollowPermanentSessionAsync();
 
-        Assert.Null(tab.Username);
-        Assert.False(_browser.Tab.Contains(SessionState.StorageKey));
-    }
+        Assert.Equal("Ada", follower.Name.Username);
+        Assert.Equal("Grace", own.Name.Username);
 
-    [Fact]
-    public async Task AnUnreadableRememberedSignIn_ReadsAsNone_IsDeletedAndLogged_AndTheTabsOwnNameIsUnaffected()
-    {
-        _browser.Tab.Put(SessionState.StorageKey, StoredSession.For("Grace"));
-        _browser.Browser.PutUnreadable(RememberedSignInStore.StorageKey);
-        using var unreadable = new MetricCollector<long>(_meters, SessionMetrics.MeterName,
-            "blazorsession.session.stored_value_unreadable");
+        await signer.Name.ClearAsync();
+        await follower.Session.FollowPermanentSessionAsync();
+        await own.Session.FollowPermanentSessionAsync();
 
-        var tab = await OpenTabAsync(_browser.Tab, "circuit-9");
-        var otherTab = await OpenTabAsync(new InMemoryBrowserSessionStore());
-
-        Assert.Equal("Grace", tab.Username);
-        Assert.Equal(StoredSession.For("Grace"), _browser.Tab.Peek(SessionState.StorageKey));
-        Assert.False(_browser.Browser.Contains(RememberedSignInStore.StorageKey));
-        Assert.Null(otherTab.Username);
-        var warning = Assert.Single(_browser.RememberedLogger.Entries);
-        Assert.Equal((LogLevel.Warning, 3), (warning.Level, warning.EventId.Id));
-        Assert.Contains("circuit-9", warning.Message);
-        Assert.Equal("browser", Assert.Single(unreadable.GetMeasurementSnapshot()).Tags["store"]);
-        Assert.Empty(_browser.Logger.Entries);
-    }
-
-    [Theory]
-    [InlineData(0, "Ada")]
-    [InlineData(2, "Ada")]
-    [InlineData(RememberedSignIn.CurrentVersion, "  padded  ")]
-    [InlineData(RememberedSignIn.CurrentVersion, "")]
-    [InlineData(RememberedSignIn.CurrentVersion, null)]
-    public async Task ARememberedPayloadThisVersionWouldNotHaveWritten_ReadsAsNone_AndIsDeleted(int version, string? username)
-    {
-        _browser.Browser.Put(RememberedSignInStore.StorageKey,
-            new RememberedSignIn(version, username, SessionHarness.Start + RememberFor));
-
-        var tab = await OpenTabAsync(new InMemoryBrowserSessionStore());
-
-        Assert.Null(tab.Username);
-        Assert.True(tab.IsLoaded);
-        Assert.False(_browser.Browser.Contains(RememberedSignInStore.StorageKey));
-        Assert.Equal(3, Assert.Single(_browser.RememberedLogger.Entries).EventId.Id);
-    }
-
-    [Fact]
-    public async Task SignOut_EndsTheRememberedSignIn_AsWellAsTheTabsName()
-    {
-        var tab = await OpenTabAsync(_browser.Tab);
-        await tab.SetUsernameAsync("Ada", keepSignedIn: true);
-
-        await tab.ClearAsync();
-
-        Assert.False(_browser.Tab.Contains(SessionState.StorageKey));
-        Assert.False(_browser.Browser.Contains(RememberedSignInStore.StorageKey));
-        Assert.Null((await OpenTabAsync(new InMemoryBrowserSessionStore())).Username);
-    }
-
-    [Fact]
-    public async Task SignOutInATabWithItsOwnName_EndsTheRememberedSignInToo()
-    {
-        Remember("Ada", SessionHarness.Start + RememberFor);
-        _browser.Tab.Put(SessionState.StorageKey, StoredSession.For("Grace"));
-        var tab = await OpenTabAsync(_browser.Tab);
-
-        await tab.ClearAsync();
-
-        Assert.False(_browser.Browser.Contains(RememberedSignInStore.StorageKey));
-    }
-
-    [Fact]
-    public async Task AnOpenTabWithNoName_FollowsAnotherTabsSignIn()
-    {
-        var open = await OpenTabAsync(new InMemoryBrowserSessionStore());
-        var changes = 0;
-        open.Changed += () => changes++;
-        var saving = await OpenTabAsync(_browser.Tab);
-
-        await saving.SetUsernameAsync("Ada", keepSignedIn: true);
-        await open.FollowRememberedSignInAsync();
-
-        Assert.Equal("Ada", open.Username);
-        Assert.Equal(1, changes);
-    }
-
-    [Fact]
-    public async Task AnotherTabsSignOut_SignsOutEveryTabThatFollowedTheRememberedSignIn_ButNotATabWithItsOwnName()
-    {
-        var savedWithTheBox = await OpenTabAsync(_browser.Tab);
-        await savedWithTheBox.SetUsernameAsync("Ada", keepSignedIn: true);
-        var newTab = await OpenTabAsync(new InMemoryBrowserSessionStore());
-        var ownTabStore = new InMemoryBrowserSessionStore();
-        var ownName = await OpenTabAsync(ownTabStore);
-        await ownName.SetUsernameAsync("Grace");
-
-        await newTab.ClearAsync();
-        await savedWithTheBox.FollowRememberedSignInAsync();
-        await ownName.FollowRememberedSignInAsync();
-
-        Assert.Null(savedWithTheBox.Username);
-        Assert.False(_browser.Tab.Contains(SessionState.StorageKey));
-        Assert.Equal("Grace", ownName.Username);
-        Assert.Equal(StoredSession.For("Grace"), ownTabStore.Peek(SessionState.StorageKey));
-    }
-
-    [Fact]
-    public async Task AChangeArrivingWhenTheBrowserCannotBeReached_IsLogged_AndTheTabKeepsWhatItShows()
-    {
-        var browserStore = _browser.Browser;
-        Remember("Ada", SessionHarness.Start + RememberFor);
-        var tab = await OpenTabAsync(new InMemoryBrowserSessionStore());
-        browserStore.Unavailable = true;
-
-        await tab.FollowRememberedSignInAsync();
-
-        Assert.Equal("Ada", tab.Username);
-        Assert.Equal(2, Assert.Single(_browser.Logger.Entries).EventId.Id);
-    }
-
-    [Fact]
-    public async Task TheTabValueOfTheVersionBefore_StillReads_AndComesBeforeARememberedName()
-    {
-        _browser.Tab.Put(SessionState.StorageKey, new StoredSession(StoredSession.OwnNameOnlyVersion, "Grace"));
-        Remember("Ada", SessionHarness.Start + RememberFor);
-
-        var tab = await OpenTabAsync(_browser.Tab);
-
-        Assert.Equal("Grace", tab.Username);
-        Assert.Empty(_browser.Logger.Entries);
-    }
-
-    [Fact]
-    public async Task TheBrowserStoreUnreachable_MakesTheReadUnavailable_NotSignedOut()
-    {
-        _browser.Browser.Unavailable = true;
-
-        var tab = await OpenTabAsync(new InMemoryBrowserSessionStore());
-
-        Assert.Equal(SessionLoadStatus.Unavailable, tab.Status);
-    }
-
-    [Fact]
-    public async Task AFailedRememberedWrite_KeepsThePreviousName_AndTheTabsValue()
-    {
-        var tab = await OpenTabAsync(_browser.Tab);
-        await tab.SetUsernameAsync("Grace");
-        _browser.Browser.Unavailable = true;
-
-        await Assert.ThrowsAsync<BrowserStoreUnavailableException>(() => tab.SetUsernameAsync("Ada", keepSignedIn: true));
-
-        Assert.Equal("Grace", tab.Username);
-        Assert.Equal(StoredSession.For("Grace"), _browser.Tab.Peek(SessionState.StorageKey));
+        Assert.Null(follower.Name.Username);
+        Assert.Equal("Grace", own.Name.Username);
     }
 
     [Fact]
     public async Task ARememberedSave_IsCounted()
     {
-        using var remembered = new MetricCollector<long>(_meters, SessionMetrics.MeterName,
+        using var remembered = new MetricCollector<long>(_browser.Meters, SessionMetrics.MeterName,
             "blazorsession.session.sign_ins_remembered");
-        var tab = await OpenTabAsync(_browser.Tab);
+        var tab = await _browser.OpenLoadedTabAsync();
 
-        await tab.SetUsernameAsync("Ada", keepSignedIn: true);
-        await tab.SetUsernameAsync("Grace");
+        await tab.Name.SaveAsync("Ada", keepSignedIn: true);
+        await tab.Name.SaveAsync("Ada");
 
         Assert.Equal(1, remembered.GetMeasurementSnapshot().Sum(measurement => measurement.Value));
     }
 
-    private async Task<SessionState> OpenTabAsync(InMemoryBrowserSessionStore tabStore, string circuit = "circuit")
+    [Fact]
+    public async Task AFailedRememberedSave_KeepsThePreviousName()
     {
-        var tab = _browser.CreateTab(tabStore, TestMeters.CreateSessionMetrics(_meters));
-        tab.AttachToCircuit(circuit);
-        await tab.LoadAsync();
-        return tab;
-    }
+        var tab = await _browser.OpenLoadedTabAsync();
+        await tab.Name.SaveAsync("Ada");
+        _browser.Browser.Unavailable = true;
 
-    private void Remember(string name, DateTimeOffset expiresAt) =>
-        _browser.Browser.Put(RememberedSignInStore.StorageKey, RememberedSignIn.For(name, expiresAt));
+        await Assert.ThrowsAsync<BrowserStorageUnavailableException>(() => tab.Name.SaveAsync("Grace", keepSignedIn: true));
+
+        Assert.False(tab.Session.IsPermanent);
+        Assert.Equal("Ada", tab.Name.Username);
+        _browser.Browser.Unavailable = false;
+        Assert.Null((await _browser.OpenLoadedTabAsync(new InMemoryBrowserStorage())).Name.Username);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.IO.Pipelines;
 using System.Net;
+using BlazorSession.App.Preview;
 using BlazorSession.App.Session;
 using BlazorSession.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ namespace BlazorSession.Tests.Session;
 /// </summary>
 public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
 {
-    private const string ValidPayload = """{"v":1,"username":"Ada Lovelace"}""";
+    private const string ValidPayload = """{"v":1,"values":{"username":"Ada Lovelace"}}""";
 
     private PreviewEndpointHost _endpoint = null!;
 

@@ -9,7 +9,8 @@ namespace BlazorSession.Storage;
 /// and deletes what cannot be read or has expired, logging each once; a caller sees only values, or
 /// <see cref="BrowserStorageUnavailableException"/>.
 /// </summary>
-internal sealed class SessionDocuments(IBrowserStorage tab, IBrowserStorage browser, TimeProvider clock, ILogger logger)
+internal sealed class SessionDocuments(IBrowserStorage tab, IBrowserStorage browser, TimeProvider clock, ILogger logger,
+    BrowserSessionMetrics metrics)
 {
     public const string StorageKey = "blazor-session";
 
@@ -29,7 +30,8 @@ internal sealed class SessionDocuments(IBrowserStorage tab, IBrowserStorage brow
     public async Task<StoredValues?> ReadPermanentAsync()
     {
         var permanent = await ReadAsync(browser, "browser");
-        if (permanent is { Expires: { } expires } && expires > clock.GetUtcNow())
+        // Standing up to and including its expiry instant: "kept for 30 days" includes the last moment of the 30th.
+        if (permanent is { Expires: { } expires } && expires >= clock.GetUtcNow())
         {
             return permanent;
         }
@@ -37,6 +39,7 @@ internal sealed class SessionDocuments(IBrowserStorage tab, IBrowserStorage brow
         if (permanent is not null)
         {
             BrowserSessionLog.PermanentSessionEnded(logger, Circuit, permanent.Expires is null ? "no expiry" : "expired");
+            metrics.PermanentSessionEnded();
             await DeleteQuietlyAsync(browser, "deleting an ended permanent session");
         }
 
@@ -70,7 +73,9 @@ internal sealed class SessionDocuments(IBrowserStorage tab, IBrowserStorage brow
         }
         catch (StoredValueUnreadableException exception)
         {
-            BrowserSessionLog.StoredSessionUnreadable(logger, Circuit, placeName, DescribeCause(exception));
+            var cause = DescribeCause(exception);
+            BrowserSessionLog.StoredSessionUnreadable(logger, Circuit, placeName, cause);
+            metrics.StoredSessionUnreadable(cause, placeName);
             await DeleteQuietlyAsync(place, "deleting an unreadable session");
             return null;
         }

@@ -1,5 +1,5 @@
 (() => {
-    const { storageKey, rememberedKey, previewPath } = document.currentScript.dataset;
+    const { storageKey, previewPath } = document.currentScript.dataset;
     const read = (storage, key) => {
         try {
             return storage.getItem(key);
@@ -8,8 +8,8 @@
             return null;
         }
     };
-    // The tab's own value and the browser's remembered sign-in: the server applies the circuit's precedence.
-    const stored = { tab: read(sessionStorage, storageKey), browser: read(localStorage, rememberedKey) };
+    // The tab's own session and the browser's permanent one: the server applies the circuit's precedence.
+    const stored = { tab: read(sessionStorage, storageKey), browser: read(localStorage, storageKey) };
     if (stored.tab === null && stored.browser === null) {
         return;
     }

@@ -290,6 +290,10 @@ internal sealed class BlazorCircuit : IAsyncDisposable
                     return AnswerStorageCall(_sessionStorage, identifier["sessionStorage.".Length..], args);
                 case "localStorage.getItem" or "localStorage.setItem" or "localStorage.removeItem":
                     return AnswerStorageCall(_localStorage, identifier["localStorage.".Length..], args);
+                // The session library's module (its listener for the browser's other tabs): a JS object whose
+                // functions, like every call this browser does not know, succeed with no value.
+                case "import":
+                    return """{"__jsObjectId":1}""";
                 case "Blazor._internal.attachWebRendererInterop":
                     _rendererInteropObjectId = args[1].GetProperty("__dotNetObject").GetInt64();
                     return NullJson;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 
-namespace BlazorSession.App.Session;
+namespace BlazorSession.App.Preview;
 
 /// <summary>
 /// The preview's rate limit per client address (<c>Session:PreviewRateLimit</c>), a token bucket: a burst of

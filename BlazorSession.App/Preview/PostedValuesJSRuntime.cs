@@ -1,12 +1,12 @@
 using Microsoft.JSInterop;
 
-namespace BlazorSession.App.Session;
+namespace BlazorSession.App.Preview;
 
 /// <summary>
 /// Presents the values a tab sent over HTTP as that tab's <c>sessionStorage</c> and its browser's <c>localStorage</c>,
-/// so they are read by exactly the code a circuit reads them with (<see cref="ProtectedBrowserStore"/> over the
-/// framework's protected storage): same Data Protection purposes, same payload checks. Read-only: anything but
-/// <c>getItem</c> is refused.
+/// so they are read by exactly the code a circuit reads them with (<see cref="BrowserSession"/> over the framework's
+/// protected storage): same Data Protection purposes, same payload checks. Nothing is written: a deletion (of what
+/// cannot be read) is left to the circuit, and anything else is refused.
 /// </summary>
 internal sealed class PostedValuesJSRuntime(PostedSessionValues posted) : IJSRuntime
 {
@@ -14,7 +14,8 @@ internal sealed class PostedValuesJSRuntime(PostedSessionValues posted) : IJSRun
     {
         "sessionStorage.getItem" => ValueTask.FromResult((TValue)(object?)posted.Tab!),
         "localStorage.getItem" => ValueTask.FromResult((TValue)(object?)posted.Browser!),
-        _ => throw new InvalidOperationException($"Only getItem can be answered from posted values, not {identifier}."),
+        "sessionStorage.removeItem" or "localStorage.removeItem" => ValueTask.FromResult(default(TValue)!),
+        _ => throw new InvalidOperationException($"Only getItem can be answered from posted values, and removeItem ignored, not {identifier}."),
     };
 
     public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>

@@ -1,25 +1,29 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
+using BlazorSession.App.Components.Document;
 using BlazorSession.App.Hosting;
+using BlazorSession.App.Session;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace BlazorSession.App.Session;
+namespace BlazorSession.App.Preview;
 
 /// <summary>
-/// <c>POST /_session/preview</c>: the tab sends its own protected session value (the ciphertext from its
-/// sessionStorage) and its browser's remembered sign-in (from localStorage), as JSON <c>{"tab": …, "browser": …}</c>,
-/// and gets back the name the circuit will show (<see cref="SessionPrecedence"/>), as text, or 204 when there is none
-/// it could show. The page's preview script calls it while the framework script and the circuit are still starting,
+/// <c>POST /_session/preview</c>: the tab sends its session as stored (the ciphertext under
+/// <see cref="BrowserSession.StorageKey"/> in its sessionStorage, and in its browser's localStorage for a permanent
+/// one), as JSON <c>{"tab": …, "browser": …}</c>, and gets back the name the circuit will show, as text, or 204 when
+/// there is none it could show. The page's preview script calls it while the framework script and the circuit are still starting,
 /// so a reload shows the stored name tens of milliseconds sooner (see <c>StoredSessionPreviewScript.razor</c>).
 /// </summary>
 /// <remarks>
-/// It decrypts nothing a circuit would not: the values are checked with the same Data Protection purposes and payload
-/// rules, the remembered sign-in's expiry against the server's clock, and only someone who already holds a tab's
+/// It decrypts nothing a circuit would not: the values are read by a <see cref="BrowserSession"/> of their own, with
+/// the same Data Protection purposes, payload rules and precedence, the permanent session's expiry against the
+/// server's clock, and only someone who already holds a tab's
 /// ciphertext can send it (anyone holding it could equally put it in a tab and open /get-session). It answers
 /// same-origin requests only (<c>Sec-Fetch-Site</c>, set by the browser and not by page scripts), is never cached,
 /// caps the body, is rate-limited per client address (<see cref="PreviewRateLimitOptions"/>), and logs no name.
@@ -27,7 +31,7 @@ namespace BlazorSession.App.Session;
 /// </remarks>
 internal static class StoredSessionPreview
 {
-    public const string Path = "/_session/preview";
+    public const string Path = "/" + StoredSessionPreviewScript.PreviewPath;
 
     internal const int MaxValueLength = AppLimits.PreviewBodyBytes;
 
@@ -69,8 +73,7 @@ internal static class StoredSessionPreview
     public static IEndpointConventionBuilder MapStoredSessionPreview(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(Path, PreviewAsync).DisableAntiforgery().RequireRateLimiting(RateLimitPolicy);
 
-    private static async Task<IResult> PreviewAsync(HttpRequest request, HttpResponse response,
-        IDataProtectionProvider dataProtection, TimeProvider clock, SessionMetrics metrics)
+    private static async Task<IResult> PreviewAsync(HttpRequest request, HttpResponse response, SessionMetrics metrics)
     {
         response.Headers.CacheControl = "no-store";
         // The answer is for a script: a refusal is a status code, not the app's "not found" page.
@@ -90,7 +93,7 @@ internal static class StoredSessionPreview
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        if (ParseOrNull(posted) is { } values && await NameInAsync(values, dataProtection, clock) is { } name)
+        if (ParseOrNull(posted) is { } values && await NameInAsync(values, request.HttpContext.RequestServices) is { } name)
         {
             metrics.PreviewAnswered(PreviewOutcome.NameShown);
             return Results.Text(name);
@@ -107,27 +110,19 @@ internal static class StoredSessionPreview
     /// </summary>
     private static void CloseAfterRefusal(HttpResponse response) => response.Headers.Connection = "close";
 
-    private static async Task<string?> NameInAsync(PostedSessionValues values, IDataProtectionProvider dataProtection,
-        TimeProvider clock)
+    private static async Task<string?> NameInAsync(PostedSessionValues values, IServiceProvider services)
     {
         var browser = new PostedValuesJSRuntime(values);
-        var tab = await ReadOrNullAsync<StoredSession>(new ProtectedSessionStorage(browser, dataProtection), SessionState.StorageKey);
-        var remembered = await ReadOrNullAsync<RememberedSignIn>(new ProtectedLocalStorage(browser, dataProtection),
-            RememberedSignInStore.StorageKey);
-        return SessionPrecedence.Choose(tab is { IsValid: true } ? tab : null, remembered?.NameAt(clock.GetUtcNow()));
-    }
-
-    // An unreadable value is left to the circuit, which deletes it and logs it once; here it reads as none.
-    private static async Task<T?> ReadOrNullAsync<T>(ProtectedBrowserStorage storage, string key)
-    {
-        try
-        {
-            return await new ProtectedBrowserStore(storage).GetAsync<T>(key);
-        }
-        catch (StoredValueUnreadableException)
-        {
-            return default;
-        }
+        var dataProtection = services.GetRequiredService<IDataProtectionProvider>();
+        // No logger and no meter: what cannot be read is the circuit's to delete, log and count, once.
+        var session = new BrowserSession(
+            new ProtectedBrowserStorageAdapter(new ProtectedSessionStorage(browser, dataProtection)),
+            new ProtectedBrowserStorageAdapter(new ProtectedLocalStorage(browser, dataProtection)),
+            services.GetRequiredService<IOptions<BrowserSessionOptions>>(),
+            services.GetRequiredService<TimeProvider>(),
+            NullLogger<BrowserSession>.Instance);
+        await session.LoadAsync();
+        return new UsernameSession(session, services.GetRequiredService<SessionMetrics>()).Username;
     }
 
     private static PostedSessionValues? ParseOrNull(string posted)
