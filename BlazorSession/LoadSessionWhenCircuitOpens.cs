@@ -13,26 +13,39 @@ internal sealed class LoadSessionWhenCircuitOpens(BrowserSession session, Perman
 {
     private bool _connectedBefore;
 
-    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken) => Open(circuit.Id);
+
+    // Not awaited: the framework renders the page's components only after its handlers' connection-up.
+    public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
     {
-        session.AttachToCircuit(circuit.Id);
+        _ = ConnectionUpAsync(circuit.Id);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>What opening a circuit does, for the circuit with this public id (a test has no <see cref="Circuit"/>).</summary>
+    internal Task Open(string circuitId)
+    {
+        session.AttachToCircuit(circuitId);
         // Not awaited: opening the circuit must not wait for the browser. The read handles the storage's faults
         // itself, and anything else surfaces in the components that await it.
         _ = session.LoadAsync();
         return Task.CompletedTask;
     }
 
-    // Not awaited: the framework renders the page's components only after its handlers' connection-up.
-    public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
+    /// <summary>What a connection (the first, or a reconnection) does; completes when all of it is done.</summary>
+    internal async Task ConnectionUpAsync(string circuitId)
     {
-        if (_connectedBefore)
+        var reconnected = _connectedBefore;
+        _connectedBefore = true;
+        if (reconnected)
         {
             session.ReadAgainIfUnanswered();
-            _ = session.FollowPermanentSessionAsync();
         }
 
-        _connectedBefore = true;
-        _ = otherTabs.StartAsync(circuit.Id);
-        return Task.CompletedTask;
+        await otherTabs.StartAsync(circuitId);
+        if (reconnected)
+        {
+            await session.FollowPermanentSessionAsync();
+        }
     }
 }

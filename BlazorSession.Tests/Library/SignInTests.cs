@@ -45,6 +45,54 @@ public class SignInTests
     }
 
     [Fact]
+    public async Task APendingState_CompletesWhenARetriedReadReachesTheBrowser()
+    {
+        await using var services = SignedInServices();
+        await Seed(services, "Ada");
+        var storage = services.GetInMemoryBrowserStorage();
+        storage.Unavailable = true;
+        await using var circuit = services.CreateAsyncScope();
+        var session = circuit.ServiceProvider.GetRequiredService<BrowserSession>();
+        var state = circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>().GetAuthenticationStateAsync();
+        await session.LoadAsync();
+
+        storage.Unavailable = false;
+        await session.LoadAsync();
+
+        Assert.Equal("Ada", (await state).User.Identity?.Name);
+    }
+
+    [Fact]
+    public async Task AnUnreadableSession_IsAnonymous()
+    {
+        await using var services = SignedInServices();
+        services.GetInMemoryBrowserStorage().PutUnreadable(BrowserSession.StorageKey);
+        await using var circuit = services.CreateAsyncScope();
+        var provider = circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+
+        await circuit.ServiceProvider.GetRequiredService<BrowserSession>().LoadAsync();
+
+        Assert.False((await provider.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated);
+    }
+
+    [Fact]
+    public async Task Dispose_StopsFollowingTheSession()
+    {
+        await using var services = SignedInServices();
+        await using var circuit = services.CreateAsyncScope();
+        var session = circuit.ServiceProvider.GetRequiredService<BrowserSession>();
+        var provider = (BrowserSessionAuthenticationStateProvider)circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        await session.LoadAsync();
+        var notifications = 0;
+        provider.AuthenticationStateChanged += _ => notifications++;
+
+        provider.Dispose();
+        await session.SetAsync(NameKey, "Ada");
+
+        Assert.Equal(0, notifications);
+    }
+
+    [Fact]
     public async Task SigningInAndOut_NotifiesAuthorization_AndOtherKeysDoNot()
     {
         await using var services = SignedInServices();
