@@ -1,0 +1,54 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+using Microsoft.AspNetCore.DataProtection;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorSession.Tests.EndToEnd;
+
+/// <summary>
+/// A browser holding what the app stored before it was built on the session library, protected with the server's own
+/// key ring exactly as the framework's protected storage protected it then, keeps its name after the deploy.
+/// </summary>
+public class PreviousFormatTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
+{
+    [Fact]
+    public Task ATabsNameInThePreviousFormat_IsKept_AndItsOldEntryGoes() => RecordingFailuresAsync(async () =>
+    {
+        await OpenAsync("get-session");
+        await Expect(Result).ToHaveTextAsync(NoSessionText);
+        var old = Protect(typeof(ProtectedSessionStorage), "sessionStorage", "session", """{"v":1,"username":"Old Format Olga"}""");
+        await Page.EvaluateAsync("value => sessionStorage.setItem('session', value)", old);
+
+        await Page.ReloadAsync();
+
+        await ExpectShownAsync("Old Format Olga");
+        await Expect(Page.Locator(".signed-in")).ToHaveTextAsync("Signed in as Old Format Olga");
+        Assert.Null(await Page.EvaluateAsync<string?>("() => sessionStorage.getItem('session')"));
+        Assert.NotNull(await Page.EvaluateAsync<string?>($"() => sessionStorage.getItem('{BrowserSession.StorageKey}')"));
+    });
+
+    [Fact]
+    public Task ARememberedSignInInThePreviousFormat_SignsInANewTab_AndItsOldEntryGoes() => RecordingFailuresAsync(async () =>
+    {
+        await OpenAsync("get-session");
+        await Expect(Result).ToHaveTextAsync(NoSessionText);
+        var expires = DateTimeOffset.UtcNow.AddDays(1).ToString("O", CultureInfo.InvariantCulture);
+        var old = Protect(typeof(ProtectedLocalStorage), "localStorage", "remembered-sign-in",
+            $$"""{"v":1,"username":"Kept Kim","expires":"{{expires}}"}""");
+        await Page.EvaluateAsync("value => localStorage.setItem('remembered-sign-in', value)", old);
+
+        var newTab = await Context.NewPageAsync();
+        await newTab.GotoAsync(Url("members"));
+
+        await Expect(newTab.Locator("#result")).ToHaveTextAsync("Welcome, Kept Kim. Only visitors who have signed in see this page.");
+        Assert.Null(await newTab.EvaluateAsync<string?>("() => localStorage.getItem('remembered-sign-in')"));
+        Assert.NotNull(await newTab.EvaluateAsync<string?>($"() => localStorage.getItem('{BrowserSession.StorageKey}')"));
+    });
+
+    // The framework's protected storage protected each key under its type's full name, its store and the key, with
+    // the app's Data Protection (application name BlazorSession, the server's key directory).
+    private string Protect(Type storage, string store, string key, string json) =>
+        DataProtectionProvider.Create(new DirectoryInfo(Server.KeysPath), builder => builder.SetApplicationName("BlazorSession"))
+            .CreateProtector($"{storage.FullName}:{store}:{key}")
+            .Protect(json);
+}
