@@ -63,10 +63,16 @@ public abstract class SessionComponentTestContext : BunitContext
     protected void RememberName(string name) =>
         Put(BrowserStore, name, Clock.GetUtcNow() + Services.GetRequiredService<IOptions<BrowserSessionOptions>>().Value.RememberFor);
 
+    /// <summary>What an earlier circuit of this tab left in its sessionStorage: this one value, under its key.</summary>
+    protected void StoreValue<T>(SessionKey<T> key, T value) => Put(Store, key.Name, value, expires: null);
+
+    private static void Put(InMemoryBrowserStorage place, string name, DateTimeOffset? expires) =>
+        Put(place, UsernameSession.Key.Name, name, expires);
+
     // Written as the library writes it, without a read, so that a test counts only the reads its circuit makes.
-    private static void Put(InMemoryBrowserStorage place, string name, DateTimeOffset? expires)
+    private static void Put<T>(InMemoryBrowserStorage place, string key, T value, DateTimeOffset? expires)
     {
-        var values = new Dictionary<string, JsonElement> { [UsernameSession.Key.Name] = JsonSerializer.SerializeToElement(name) };
+        var values = new Dictionary<string, JsonElement> { [key] = JsonSerializer.SerializeToElement(value, JsonSerializerOptions.Web) };
         place.SetAsync(BrowserSession.StorageKey, SessionDocuments.Format(values, expires).Document).AsTask().GetAwaiter().GetResult();
     }
 

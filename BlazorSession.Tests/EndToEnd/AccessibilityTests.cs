@@ -7,7 +7,8 @@ namespace BlazorSession.Tests.EndToEnd;
 public class AccessibilityTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
 {
     private static readonly string[] BlockingImpacts = ["serious", "critical"];
-    private static readonly string[] Pages = ["", "set-session", "get-session", "members"];
+    private static readonly string[] Pages = ["", "set-session", "get-session", "members", "cart"];
+    private static readonly string[] ThreeProducts = ["Earl Grey tea", "Sencha green tea", "Wildflower honey"];
 
     [Theory]
     [InlineData(false)]
@@ -40,6 +41,11 @@ public class AccessibilityTests(BrowserAppFixture fixture) : EndToEndTest(fixtur
                 await Expect(Result).Not.ToHaveTextAsync("Checking your session…");
             }
 
+            if (path == "cart")
+            {
+                await Expect(Page.GetByText("Loading cart…")).ToHaveCountAsync(0);
+            }
+
             problems.AddRange(await BlockingViolationsAsync(path));
         }
 
@@ -59,6 +65,21 @@ public class AccessibilityTests(BrowserAppFixture fixture) : EndToEndTest(fixtur
         var problems = await BlockingViolationsAsync("members (checking)");
         release();
         Assert.Empty(problems);
+    });
+
+    [Fact]
+    public Task CartPage_WithThreeLines_HasNoSeriousOrCriticalViolations() => RecordingFailuresAsync(async () =>
+    {
+        await OpenAsync("cart");
+        foreach (var product in ThreeProducts)
+        {
+            var add = Page.GetByRole(AriaRole.Button, new() { Name = $"Add {product} to cart" });
+            await Expect(add).ToBeEnabledAsync();
+            await add.ClickAsync();
+        }
+
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Cart (3)" })).ToBeVisibleAsync();
+        Assert.Empty(await BlockingViolationsAsync("cart (three lines)"));
     });
 
     private async Task<IEnumerable<string>> BlockingViolationsAsync(string page)

@@ -26,7 +26,7 @@ public sealed class CircuitSmokeTests
         var steps = report.Steps.ToDictionary(step => step.Name, step => step.Count);
         Assert.Equal(Circuits, steps[StepNames.Prerender]);
         Assert.Equal(Circuits, steps[StepNames.StartCircuit]);
-        Assert.All([StepNames.SetUsername, StepNames.ShowUsername, StepNames.ShowMembers, StepNames.ReturnToForm],
+        Assert.All([StepNames.SetUsername, StepNames.ShowUsername, StepNames.ShowMembers, StepNames.AddToCart, StepNames.ReturnToForm],
             step => Assert.True(steps[step] >= Circuits, $"{step} completed {steps[step]} times for {Circuits} users."));
     }
 }

@@ -133,7 +133,7 @@ public static class LoadRun
             try
             {
                 await using var user = new SimulatedUser(WarmupUserNumbers + number, options.Url, http, discarded);
-                if (await user.StartAsync(cancellationToken) && await UserRun.RunFirstStepsAsync(user, cancellationToken))
+                if (await user.StartAsync(cancellationToken) && await UserRun.RunFirstStepsAsync(user, options.CartLines, cancellationToken))
                 {
                     await user.LeaveAsync(Departure.Clean, cancellationToken);
                 }

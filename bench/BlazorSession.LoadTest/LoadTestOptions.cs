@@ -28,6 +28,10 @@ namespace BlazorSession.LoadTest;
 /// circuit (disconnected ones are retained for a while); the wait ends as soon as it does.
 /// </param>
 /// <param name="TimelineInterval">How often the server is sampled for the report's timeline.</param>
+/// <param name="CartLines">
+/// Products each user puts in its cart (one of each, up to four) after its first steps and before it rests or steps
+/// on, to measure what a cart costs a circuit; 0 leaves the cart empty.
+/// </param>
 public sealed record LoadTestOptions(
     Uri Url,
     int Circuits,
@@ -41,12 +45,13 @@ public sealed record LoadTestOptions(
     TimeSpan? Churn = null,
     int? Lifetimes = null,
     TimeSpan Settle = default,
-    TimeSpan? TimelineInterval = null)
+    TimeSpan? TimelineInterval = null,
+    int CartLines = 0)
 {
     public const string Usage =
         "usage: BlazorSession.LoadTest --url URL --circuits N --rate R --duration SECONDS [--server-pid PID] [--json FILE]" +
         " [--ramp CIRCUITS_PER_SECOND] [--step-timeout SECONDS] [--warmup USERS]" +
-        " [--churn LIFETIME_SECONDS [--lifetimes N]] [--settle SECONDS]";
+        " [--churn LIFETIME_SECONDS [--lifetimes N]] [--settle SECONDS] [--cart-lines 0-4]";
 
     public TimeSpan EffectiveStepTimeout => StepTimeout ?? TimeSpan.FromSeconds(30);
 
@@ -83,9 +88,10 @@ public sealed record LoadTestOptions(
             values.TryGetValue("warmup", out var warmup) ? int.Parse(warmup, CultureInfo.InvariantCulture) : 0,
             Number("churn") is { } lifetime ? TimeSpan.FromSeconds(lifetime) : null,
             values.TryGetValue("lifetimes", out var lifetimes) ? int.Parse(lifetimes, CultureInfo.InvariantCulture) : null,
-            TimeSpan.FromSeconds(Number("settle") ?? 0));
+            TimeSpan.FromSeconds(Number("settle") ?? 0),
+            CartLines: values.TryGetValue("cart-lines", out var lines) ? int.Parse(lines, CultureInfo.InvariantCulture) : 0);
         var unknown = values.Keys.Except(
-            ["url", "circuits", "rate", "duration", "server-pid", "json", "ramp", "step-timeout", "warmup", "churn", "lifetimes", "settle"]).ToList();
+            ["url", "circuits", "rate", "duration", "server-pid", "json", "ramp", "step-timeout", "warmup", "churn", "lifetimes", "settle", "cart-lines"]).ToList();
         if (unknown.Count > 0)
         {
             throw new ArgumentException($"Unknown option(s): {string.Join(", ", unknown)}.{Environment.NewLine}{Usage}");
@@ -95,6 +101,8 @@ public sealed record LoadTestOptions(
         {
             { Churn: { } mean } when mean <= TimeSpan.Zero =>
                 throw new ArgumentException($"--churn must be a positive number of seconds.{Environment.NewLine}{Usage}"),
+            { CartLines: < 0 or > SimulatedUser.CatalogSize } =>
+                throw new ArgumentException($"--cart-lines must be 0 to {SimulatedUser.CatalogSize}.{Environment.NewLine}{Usage}"),
             { Lifetimes: not null, Churn: null } =>
                 throw new ArgumentException($"--lifetimes needs --churn.{Environment.NewLine}{Usage}"),
             _ => options,

@@ -14,6 +14,7 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
     public const string SetSessionPath = "set-session";
     public const string GetSessionPath = "get-session";
     public const string MembersPath = "members";
+    public const string CartPath = "cart";
     public const string SavedMessage = "Session data set successfully!";
     public const string KeepSignedInLabel = "Keep me signed in";
 
@@ -33,11 +34,22 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
     private int _saves;
     private Step _next = Step.SetUsername;
 
+    private const string AddButtonText = "Add Earl Grey tea to cart";
+
+    // The app's catalog (BlazorSession.App/Shop/Catalog.cs), as its Add buttons name its products.
+    private static readonly string[] CatalogProducts = ["Earl Grey tea", "Sencha green tea", "Shortbread biscuits", "Wildflower honey"];
+
+
+    public const int CatalogSize = 4;
+
+    private const int EmptyTheCartAt = 90;
+
     private enum Step
     {
         SetUsername,
         ShowUsername,
         ShowMembers,
+        AddToCart,
         ReturnToForm,
     }
 
@@ -79,7 +91,8 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
         {
             Step.SetUsername => Step.ShowUsername,
             Step.ShowUsername => Step.ShowMembers,
-            Step.ShowMembers => Step.ReturnToForm,
+            Step.ShowMembers => Step.AddToCart,
+            Step.AddToCart => Step.ReturnToForm,
             _ => Step.SetUsername,
         };
 
@@ -88,6 +101,7 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
             Step.SetUsername => await metrics.MeasureAsync(StepNames.SetUsername, SetUsernameAsync, cancellationToken),
             Step.ShowUsername => await metrics.MeasureAsync(StepNames.ShowUsername, ShowUsernameAsync, cancellationToken),
             Step.ShowMembers => await metrics.MeasureAsync(StepNames.ShowMembers, ShowMembersAsync, cancellationToken),
+            Step.AddToCart => await metrics.MeasureAsync(StepNames.AddToCart, AddToCartAsync, cancellationToken),
             _ => await metrics.MeasureAsync(StepNames.ReturnToForm, ReturnToFormAsync, cancellationToken),
         };
     }
@@ -201,6 +215,54 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
         await Circuit.WaitForAsync(dom => dom.FindById("result")?.TextContent() == expected, cancellationToken);
     }
 
+    /// <summary>
+    /// The cart page: one more of a product, by its Add button, until the header counts it. A cart that holds many
+    /// (a long run) is emptied instead, so the step never meets the cart's limit of 99 of one product.
+    /// </summary>
+    private async Task AddToCartAsync(CancellationToken cancellationToken)
+    {
+        await Circuit.NavigateAsync(CartPath, cancellationToken);
+        await Circuit.WaitForAsync(dom => CartCount(dom) is not null && dom.FindByText("button", AddButtonText) is { } add
+            && !add.HasAttribute("disabled"), cancellationToken);
+        var (button, count) = Circuit.Read(dom =>
+        {
+            var count = CartCount(dom)!.Value;
+            var button = count >= EmptyTheCartAt ? dom.FindByText("button", "Empty cart") : dom.FindByText("button", AddButtonText);
+            return (button ?? throw new LoadTestException(ErrorKinds.Protocol, "No cart button to press."), count);
+        });
+        var expected = count >= EmptyTheCartAt ? 0 : count + 1;
+        await Circuit.DispatchEventAsync(Handler(button, "click"), "click", null, new { detail = 1, button = 0 }, cancellationToken);
+        await Circuit.WaitForAsync(dom => CartCount(dom) == expected, cancellationToken);
+    }
+
+    /// <summary>
+    /// Puts one of each of the first <paramref name="lines"/> products in the cart, then goes back to the members
+    /// page, where an idle user rests: the circuit then holds a cart of that many lines. False when it failed.
+    /// </summary>
+    public Task<bool> FillCartAsync(int lines, CancellationToken cancellationToken) =>
+        metrics.MeasureAsync(StepNames.AddToCart, async token =>
+        {
+            await Circuit.NavigateAsync(CartPath, token);
+            foreach (var product in CatalogProducts.Take(lines))
+            {
+                var name = $"Add {product} to cart";
+                await Circuit.WaitForAsync(dom => CartCount(dom) is not null
+                    && dom.FindByText("button", name) is { } add && !add.HasAttribute("disabled"), token);
+                var (button, count) = Circuit.Read(dom => (dom.FindByText("button", name)!, CartCount(dom)!.Value));
+                await Circuit.DispatchEventAsync(Handler(button, "click"), "click", null, new { detail = 1, button = 0 }, token);
+                await Circuit.WaitForAsync(dom => CartCount(dom) == count + 1, token);
+            }
+
+            await ShowMembersAsync(token);
+        }, cancellationToken);
+
+    // The header's "Cart (N)": null while the session is not read ("Cart").
+    private static int? CartCount(DomMirror dom) =>
+        dom.Elements().FirstOrDefault(e => e.Name == "a" && e.Attribute("href") == CartPath)?.TextContent() is { } text
+        && text.StartsWith("Cart (", StringComparison.Ordinal)
+            ? int.Parse(text.AsSpan(6, text.Length - 7), CultureInfo.InvariantCulture)
+            : null;
+
     private async Task ReturnToFormAsync(CancellationToken cancellationToken)
     {
         await Circuit.NavigateAsync(SetSessionPath, cancellationToken);
@@ -241,11 +303,12 @@ public static class StepNames
     public const string SetUsername = "setUsername";
     public const string ShowUsername = "showUsername";
     public const string ShowMembers = "showMembers";
+    public const string AddToCart = "addToCart";
     public const string ReturnToForm = "returnToForm";
 
     /// <summary>The unload beacon of a tab that leaves cleanly (churn runs only).</summary>
     public const string Leave = "leave";
 
     public static IReadOnlyList<string> All { get; } =
-        [Prerender, StartCircuit, SetUsername, ShowUsername, ShowMembers, ReturnToForm, Leave];
+        [Prerender, StartCircuit, SetUsername, ShowUsername, ShowMembers, AddToCart, ReturnToForm, Leave];
 }

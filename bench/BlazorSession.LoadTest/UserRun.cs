@@ -20,7 +20,7 @@ internal sealed class UserRun(LoadTestOptions options, HttpClient http, LoadMetr
         bool started;
         try
         {
-            started = await user.StartAsync(cancellationToken) && await RunFirstStepsAsync(user, cancellationToken);
+            started = await user.StartAsync(cancellationToken) && await RunFirstStepsAsync(user, options.CartLines, cancellationToken);
         }
         finally
         {
@@ -46,7 +46,7 @@ internal sealed class UserRun(LoadTestOptions options, HttpClient http, LoadMetr
             bool alive;
             try
             {
-                alive = await user.StartAsync(cancellationToken) && await RunFirstStepsAsync(user, cancellationToken);
+                alive = await user.StartAsync(cancellationToken) && await RunFirstStepsAsync(user, options.CartLines, cancellationToken);
             }
             finally
             {
@@ -112,10 +112,11 @@ internal sealed class UserRun(LoadTestOptions options, HttpClient http, LoadMetr
     /// welcomed on the members page. An idle user then rests on the members page, the one whose circuit holds the
     /// most components (the header's and the page's authorization views).
     /// </summary>
-    public static async Task<bool> RunFirstStepsAsync(SimulatedUser user, CancellationToken cancellationToken) =>
+    public static async Task<bool> RunFirstStepsAsync(SimulatedUser user, int cartLines, CancellationToken cancellationToken) =>
         await user.RunNextStepAsync(cancellationToken)
         && await user.RunNextStepAsync(cancellationToken)
-        && await user.RunNextStepAsync(cancellationToken);
+        && await user.RunNextStepAsync(cancellationToken)
+        && (cartLines == 0 || await user.FillCartAsync(cartLines, cancellationToken));
 
     private async Task LeaveAsync(SimulatedUser user, Departure departure)
     {

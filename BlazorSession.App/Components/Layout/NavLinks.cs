@@ -11,7 +11,11 @@ public static class NavLinks
         ("set-session", "Set session"),
         ("get-session", "Get session"),
         ("members", "Members"),
+        (CartHref, "Cart"),
     ];
+
+    /// <summary>The cart's link, whose text the layout writes with the count (<c>Cart (N)</c>).</summary>
+    public const string CartHref = "cart";
 
     /// <summary>
     /// The current address as a link's href: base-relative, without query or fragment, and with the tutorial's
