@@ -52,11 +52,18 @@ public class ContentSecurityPolicyTests(BrowserAppFixture fixture) : EndToEndTes
         await Page.GetByRole(AriaRole.Link, new() { Name = "Members" }).ClickAsync();
         await Expect(Result).ToHaveTextAsync("Welcome, Policy Pat. Only visitors who have signed in see this page.");
 
-        var reconnectShown = Page.WaitForFunctionAsync(
-            "() => document.querySelector('#components-reconnect-modal.components-reconnect-show') !== null",
-            null, new() { PollingInterval = 5 });
+        // Every class the display is given is recorded as it happens: on loopback the reconnect can be over between
+        // two polls of the page, and under load a poll comes late.
+        await Page.EvaluateAsync("""
+            () => {
+                const display = document.getElementById('components-reconnect-modal');
+                window.reconnectShown = false;
+                new MutationObserver(() => window.reconnectShown ||= display.classList.contains('components-reconnect-show'))
+                    .observe(display, { attributes: true, attributeFilter: ['class'] });
+            }
+            """);
         await Page.EvaluateAsync("() => Blazor._internal.forceCloseConnection()");
-        await reconnectShown;
+        await Page.WaitForFunctionAsync("() => window.reconnectShown === true");
         await Expect(Page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(Result).ToHaveTextAsync("Sign in to see this page. Sign in");
