@@ -88,6 +88,39 @@ public class CartPageTests : SessionComponentTestContext
     }
 
     [Fact]
+    public async Task ARender_KeepsTheButtonsEventHandlers()
+    {
+        // A handler that changes at every render is sent to the browser again and held twice by the renderer until
+        // the browser acknowledges the render: the cart's buttons keep theirs.
+        StoreCart(Cart.Empty.Add("honey"));
+        var cut = Render<CartPage>();
+        cut.WaitForAssertion(() => Assert.Equal(["Wildflower honey × 1"], LineTexts(cut)));
+        var before = HandlerIds(cut);
+
+        await Add(cut, "Earl Grey tea");
+
+        cut.WaitForAssertion(() => Assert.Equal(2, LineTexts(cut).Count));
+        var after = HandlerIds(cut);
+        Assert.All(before, button => Assert.Equal(button.Value, after[button.Key]));
+    }
+
+    [Fact]
+    public async Task AnAdd_RendersThePageOnce()
+    {
+        // Each render is a batch the browser must apply and acknowledge: the session's change renders the page, and
+        // the click itself adds no render of its own.
+        var cut = Render<CartPage>();
+        cut.WaitForAssertion(() => Assert.Equal("Your cart is empty.", cut.Find("#cart-status").TextContent));
+        var renders = cut.RenderCount;
+
+        // Awaited to the end of the click's handler, so a render it would make at its end is counted.
+        await cut.InvokeAsync(() => AddButton(cut, "Earl Grey tea").ClickAsync(new()));
+
+        Assert.Equal(["Earl Grey tea × 1"], LineTexts(cut));
+        Assert.Equal(renders + 1, cut.RenderCount);
+    }
+
+    [Fact]
     public async Task TheHundredthOfOneProduct_IsRefused_WithAnAlert_AndTheCartUnchanged()
     {
         var full = Enumerable.Range(0, Cart.MaxQuantity).Aggregate(Cart.Empty, (cart, _) => cart.Add("sencha"));
@@ -137,6 +170,10 @@ public class CartPageTests : SessionComponentTestContext
 
         layout.WaitForAssertion(() => Assert.Equal("Cart (3)", CartLink(layout)));
     }
+
+    // Each button's accessible name and its click's event handler id, as bUnit's markup shows it (blazor:onclick).
+    private static Dictionary<string, string?> HandlerIds(IRenderedComponent<CartPage> cut) =>
+        cut.FindAll("button").ToDictionary(button => button.TextContent, button => button.GetAttribute("blazor:onclick"));
 
     private void StoreCart(Cart cart) => StoreValue(CartSession.Key, cart);
 

@@ -56,10 +56,11 @@ public static class LoadRun
         using var startSlots = new SemaphoreSlim(MaxConcurrentStarts);
         for (var i = 0; i < options.Circuits; i++)
         {
-            var due = TimeSpan.FromSeconds(i / options.RampRate);
-            if (due > clock.Elapsed)
+            // Read the clock once: read twice, the wait could come out negative and throw.
+            var wait = TimeSpan.FromSeconds(i / options.RampRate) - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(due - clock.Elapsed, cancellationToken);
+                await Task.Delay(wait, cancellationToken);
             }
 
             await startSlots.WaitAsync(cancellationToken);
