@@ -21,13 +21,14 @@ public static class AppLimits
 
     /// <summary>
     /// One message from the browser on the circuit (SignalR's default, kept on purpose): a stored value read back is
-    /// a few hundred bytes, and values near this size hang the read (GUIDE: the 32 KB receive limit).
+    /// a few hundred bytes, and a read whose answer nears this size hangs (BrowserSession.MaxStoredBytes keeps a
+    /// session well under it).
     /// </summary>
     public const long HubMessageBytes = 32 * 1024;
 
     /// <summary>
-    /// Disconnected circuits kept for a reconnect (the framework's default). Each costs about 140 KB; 100 is 14 MB at
-    /// worst, and a tab that comes back after eviction reloads and reads its name from its own storage anyway.
+    /// Disconnected circuits kept for a reconnect (the framework's default). Each costs what an idle circuit costs
+    /// (bench/README.md, "Capacity"), so 100 is a few megabytes at worst, and a tab that comes back after eviction reloads and reads its name from its own storage anyway.
     /// </summary>
     public const int DisconnectedCircuitMaxRetained = 100;
 
@@ -40,10 +41,9 @@ public static class AppLimits
     /// <summary>
     /// Circuit state kept after a disconnected circuit is let go of, for <c>Blazor.resumeCircuit()</c> (.NET 10 keeps
     /// 1,000 for two hours by default): none. This app's state is in the browser, so a tab that comes back after the
-    /// reconnect window reloads and reads its own storage, as it did before .NET 10. Kept, each paused circuit is
-    /// about 3.3 KB for two hours, and the framework's in-memory store never disposes the two-hour timer of an entry
-    /// it evicts for room, so every one past the 1,000 still holds about 300 bytes until its timer fires (100,000
-    /// churned circuits: +17 MB; bench/README.md, "Endurance").
+    /// reconnect window reloads and reads its own storage, as it did before .NET 10. Kept, each paused circuit holds
+    /// its state for two hours, and the framework's in-memory store never disposes the two-hour timer of an entry it
+    /// evicts for room, so churned circuits kept memory that never came back (bench/README.md, "Endurance").
     /// </summary>
     public const int PersistedCircuitMaxRetained = 0;
 

@@ -12,9 +12,10 @@ internal sealed class PostedValuesJSRuntime(PostedSessionValues posted) : IJSRun
 {
     public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => identifier switch
     {
-        "sessionStorage.getItem" => ValueTask.FromResult((TValue)(object?)posted.Tab!),
-        "localStorage.getItem" => ValueTask.FromResult((TValue)(object?)posted.Browser!),
-        "sessionStorage.removeItem" or "localStorage.removeItem" => ValueTask.FromResult(default(TValue)!),
+        FrameworkInternals.SessionStorageGetItem => ValueTask.FromResult((TValue)(object?)posted.Tab!),
+        FrameworkInternals.LocalStorageGetItem => ValueTask.FromResult((TValue)(object?)posted.Browser!),
+        FrameworkInternals.SessionStorageRemoveItem or FrameworkInternals.LocalStorageRemoveItem =>
+            ValueTask.FromResult(default(TValue)!),
         _ => throw new InvalidOperationException($"Only getItem can be answered from posted values, and removeItem ignored, not {identifier}."),
     };
 

@@ -1,5 +1,5 @@
+using BlazorSession.App;
 using BlazorSession.App.Components;
-using BlazorSession.App.Components.Document;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +10,7 @@ public class FocusHeadingAfterNavigationTests : SessionComponentTestContext
     public FocusHeadingAfterNavigationTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        JSInterop.SetupVoid(FocusHeadingAfterNavigation.FocusBySelector, "h1").SetVoidResult();
+        JSInterop.SetupVoid(FrameworkInternals.FocusBySelector, "h1").SetVoidResult();
     }
 
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
@@ -22,7 +22,7 @@ public class FocusHeadingAfterNavigationTests : SessionComponentTestContext
 
         Render<Routes>();
 
-        JSInterop.VerifyNotInvoke(FocusHeadingAfterNavigation.FocusBySelector);
+        JSInterop.VerifyNotInvoke(FrameworkInternals.FocusBySelector);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public class FocusHeadingAfterNavigationTests : SessionComponentTestContext
         Navigation.NavigateTo("/get-session");
 
         cut.WaitForAssertion(() => Assert.Equal("Get session", cut.Find("h1").TextContent));
-        var focus = JSInterop.VerifyInvoke(FocusHeadingAfterNavigation.FocusBySelector);
+        var focus = JSInterop.VerifyInvoke(FrameworkInternals.FocusBySelector);
         Assert.Equal("h1", focus.Arguments[0]);
     }
 
@@ -49,6 +49,6 @@ public class FocusHeadingAfterNavigationTests : SessionComponentTestContext
 
         // Only the move to another page focuses: the alias, rendered in between, did not.
         cut.WaitForAssertion(() => Assert.Equal("Get session", cut.Find("h1").TextContent));
-        JSInterop.VerifyInvoke(FocusHeadingAfterNavigation.FocusBySelector, calledTimes: 1);
+        JSInterop.VerifyInvoke(FrameworkInternals.FocusBySelector, calledTimes: 1);
     }
 }

@@ -1,3 +1,4 @@
+using BlazorSession.App;
 using System.Globalization;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.AspNetCore.DataProtection;
@@ -16,7 +17,7 @@ public class PreviousFormatTests(BrowserAppFixture fixture) : EndToEndTest(fixtu
     {
         await OpenAsync("get-session");
         await Expect(Result).ToHaveTextAsync(NoSessionText);
-        var old = Protect(typeof(ProtectedSessionStorage), "sessionStorage", "session", """{"v":1,"username":"Old Format Olga"}""");
+        var old = Protect(typeof(ProtectedSessionStorage), "session", """{"v":1,"username":"Old Format Olga"}""");
         await Page.EvaluateAsync("value => sessionStorage.setItem('session', value)", old);
 
         await Page.ReloadAsync();
@@ -33,7 +34,7 @@ public class PreviousFormatTests(BrowserAppFixture fixture) : EndToEndTest(fixtu
         await OpenAsync("get-session");
         await Expect(Result).ToHaveTextAsync(NoSessionText);
         var expires = DateTimeOffset.UtcNow.AddDays(1).ToString("O", CultureInfo.InvariantCulture);
-        var old = Protect(typeof(ProtectedLocalStorage), "localStorage", "remembered-sign-in",
+        var old = Protect(typeof(ProtectedLocalStorage), "remembered-sign-in",
             $$"""{"v":1,"username":"Kept Kim","expires":"{{expires}}"}""");
         await Page.EvaluateAsync("value => localStorage.setItem('remembered-sign-in', value)", old);
 
@@ -45,10 +46,10 @@ public class PreviousFormatTests(BrowserAppFixture fixture) : EndToEndTest(fixtu
         Assert.NotNull(await newTab.EvaluateAsync<string?>($"() => localStorage.getItem('{BrowserSession.StorageKey}')"));
     });
 
-    // The framework's protected storage protected each key under its type's full name, its store and the key, with
-    // the app's Data Protection (application name BlazorSession, the server's key directory).
-    private string Protect(Type storage, string store, string key, string json) =>
+    // What the framework's protected storage would have stored with the app's Data Protection (application name
+    // BlazorSession, the server's key directory).
+    private string Protect(Type storage, string key, string json) =>
         DataProtectionProvider.Create(new DirectoryInfo(Server.KeysPath), builder => builder.SetApplicationName("BlazorSession"))
-            .CreateProtector($"{storage.FullName}:{store}:{key}")
+            .CreateProtector(FrameworkInternals.ProtectedStoragePurpose(storage, key))
             .Protect(json);
 }

@@ -1,64 +1,82 @@
 using System.Net;
-using BlazorSession.App.Hosting;
-using Microsoft.AspNetCore.Builder;
+using BlazorSession.App.Preview;
+using BlazorSession.Tests.Http;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorSession.Tests.Hosting;
 
-/// <summary>Forwarded headers are believed from a loopback proxy (the nginx of deploy/) and from nobody else.</summary>
-public sealed class BehindProxyTests : IAsyncLifetime
+/// <summary>
+/// Forwarded headers are believed from a loopback proxy (the nginx of deploy/) and from nobody else: the app then sees
+/// the visitor's scheme (HSTS is sent over HTTPS only) and address (each address has its own preview rate limit).
+/// </summary>
+public sealed class BehindProxyTests : IAsyncDisposable
 {
-    private WebApplication _app = null!;
+    private static readonly IPAddress Elsewhere = IPAddress.Parse("198.51.100.1");
 
-    public async Task InitializeAsync()
+    // One preview request per client address, and no more for a day.
+    private readonly AppFactory _app = new()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseTestServer();
-        builder.Services.AddRouting();
-        builder.Services.AddBehindProxy();
-        _app = builder.Build();
-        _app.UseBehindProxy();
-        _app.MapGet("/seen", (HttpContext context) => $"{context.Request.Scheme} {context.Connection.RemoteIpAddress}");
-        await _app.StartAsync();
-    }
+        Settings =
+        [
+            ($"{PreviewRateLimitOptions.Section}:TokenLimit", "1"),
+            ($"{PreviewRateLimitOptions.Section}:TokensPerPeriod", "1"),
+            ($"{PreviewRateLimitOptions.Section}:ReplenishmentPeriod", "1.00:00:00"),
+        ],
+    };
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
-    public async Task FromALoopbackProxy_TheOriginalSchemeAndClientAreSeen_AndHstsIsSent()
+    public async Task FromALoopbackProxy_TheOriginalSchemeIsSeen_AndHstsIsSent()
     {
-        var context = await SendAsync(IPAddress.Loopback, forwardedFor: "203.0.113.7", forwardedProto: "https");
+        var response = await SendAsync(IPAddress.Loopback, "GET", "/healthz/live", forwardedFor: "203.0.113.7");
 
-        Assert.Equal("https 203.0.113.7", await ReadBodyAsync(context));
-        Assert.True(context.Response.Headers.ContainsKey("Strict-Transport-Security"));
+        Assert.True(response.Headers.ContainsKey("Strict-Transport-Security"));
     }
 
     [Fact]
-    public async Task FromAnyOtherAddress_TheForwardedHeadersAreIgnored()
+    public async Task FromAnyOtherAddress_TheForwardedSchemeIsIgnored()
     {
-        var context = await SendAsync(IPAddress.Parse("198.51.100.1"), forwardedFor: "203.0.113.7", forwardedProto: "https");
+        var response = await SendAsync(Elsewhere, "GET", "/healthz/live", forwardedFor: "203.0.113.7");
 
-        Assert.Equal("http 198.51.100.1", await ReadBodyAsync(context));
-        Assert.False(context.Response.Headers.ContainsKey("Strict-Transport-Security"), "HSTS is only for HTTPS.");
+        Assert.False(response.Headers.ContainsKey("Strict-Transport-Security"), "HSTS is only for HTTPS.");
     }
 
-    private Task<HttpContext> SendAsync(IPAddress from, string forwardedFor, string forwardedProto) =>
-        _app.GetTestServer().SendAsync(context =>
+    [Fact]
+    public async Task FromALoopbackProxy_EachForwardedClientHasItsOwnRateLimit()
+    {
+        await SendAsync(IPAddress.Loopback, "POST", StoredSessionPreview.Path, forwardedFor: "203.0.113.7");
+
+        var sameClient = await SendAsync(IPAddress.Loopback, "POST", StoredSessionPreview.Path, forwardedFor: "203.0.113.7");
+        var otherClient = await SendAsync(IPAddress.Loopback, "POST", StoredSessionPreview.Path, forwardedFor: "203.0.113.8");
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, sameClient.StatusCode);
+        Assert.NotEqual(StatusCodes.Status429TooManyRequests, otherClient.StatusCode);
+    }
+
+    [Fact]
+    public async Task FromAnyOtherAddress_TheForwardedClientIsIgnored()
+    {
+        await SendAsync(Elsewhere, "POST", StoredSessionPreview.Path, forwardedFor: "203.0.113.7");
+
+        var claimingAnother = await SendAsync(Elsewhere, "POST", StoredSessionPreview.Path, forwardedFor: "203.0.113.8");
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, claimingAnother.StatusCode);
+    }
+
+    private async Task<HttpResponse> SendAsync(IPAddress from, string method, string path, string forwardedFor)
+    {
+        var context = await _app.Server.SendAsync(request =>
         {
-            context.Connection.RemoteIpAddress = from;
-            context.Request.Method = "GET";
+            request.Connection.RemoteIpAddress = from;
+            request.Request.Method = method;
             // HSTS is never sent to localhost, which is the test server's default host.
-            context.Request.Host = new HostString("blazorsession.example");
-            context.Request.Path = "/seen";
-            context.Request.Headers["X-Forwarded-For"] = forwardedFor;
-            context.Request.Headers["X-Forwarded-Proto"] = forwardedProto;
+            request.Request.Host = new HostString("blazorsession.example");
+            request.Request.Path = path;
+            request.Request.Headers["X-Forwarded-For"] = forwardedFor;
+            request.Request.Headers["X-Forwarded-Proto"] = "https";
+            request.Request.Headers["Sec-Fetch-Site"] = "same-origin";
         });
-
-    private static async Task<string> ReadBodyAsync(HttpContext context)
-    {
-        using var reader = new StreamReader(context.Response.Body);
-        return await reader.ReadToEndAsync();
+        return context.Response;
     }
 }

@@ -1,72 +1,65 @@
+using BlazorSession.App;
 using BlazorSession.App.Preview;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using System.Text.Json;
 using BlazorSession.Tests.Fakes;
+using BlazorSession.Tests.Http;
 
 namespace BlazorSession.Tests.Infrastructure;
 
 /// <summary>
-/// <c>POST /_session/preview</c> mapped alone on an in-memory test server, with a key ring and a rate limiter of its
-/// own (as the app registers them), so a test can send it exactly what a tab's sessionStorage would hold without
-/// starting the app or a browser.
+/// The app in memory (<see cref="AppFactory"/>) with a key ring and a clock the test holds, so a test can send
+/// <c>POST /_session/preview</c> exactly what a tab's sessionStorage would hold without starting a process or a browser.
 /// </summary>
 internal sealed class PreviewEndpointHost : IAsyncDisposable
 {
-    // The framework's protected storage protects each key under its type's full name, its store and the key.
     private static readonly string TabPurpose =
-        $"{typeof(ProtectedSessionStorage).FullName}:sessionStorage:{BrowserSession.StorageKey}";
+        FrameworkInternals.ProtectedStoragePurpose(typeof(ProtectedSessionStorage), BrowserSession.StorageKey);
 
     private static readonly string RememberedPurpose =
-        $"{typeof(ProtectedLocalStorage).FullName}:localStorage:{BrowserSession.StorageKey}";
+        FrameworkInternals.ProtectedStoragePurpose(typeof(ProtectedLocalStorage), BrowserSession.StorageKey);
 
-    private readonly WebApplication _app;
+    private readonly AppFactory _app;
     private readonly HttpClient _client;
     private readonly IDataProtectionProvider _dataProtection;
 
-    private PreviewEndpointHost(WebApplication app, IDataProtectionProvider dataProtection)
+    private PreviewEndpointHost(AppFactory app, IDataProtectionProvider dataProtection)
     {
         _app = app;
-        _client = app.GetTestClient();
+        _client = app.CreateClient();
         _dataProtection = dataProtection;
     }
 
     /// <summary>The server's clock, which decides whether a permanent session has expired.</summary>
     public FakeTimeProvider Clock { get; private init; } = null!;
 
-    /// <summary>Starts the endpoint with the app's defaults, or with <paramref name="settings"/> (configuration keys).</summary>
-    public static async Task<PreviewEndpointHost> StartAsync(params (string Key, string Value)[] settings)
+    /// <summary>Starts the app with its defaults, or with <paramref name="settings"/> (configuration keys).</summary>
+    public static PreviewEndpointHost Start(params (string Key, string Value)[] settings)
     {
         var dataProtection = new EphemeralDataProtectionProvider();
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Configuration.AddInMemoryCollection(
-            settings.Select(setting => new KeyValuePair<string, string?>(setting.Key, setting.Value)));
-        builder.WebHost.UseTestServer();
-        builder.Services.AddRouting();
-        builder.Services.AddSingleton<IDataProtectionProvider>(dataProtection);
         var clock = new FakeTimeProvider(SessionHarness.Start);
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddMetrics();
-        builder.Services.AddStoredSessionPreview();
-        var app = builder.Build();
-        app.UseRateLimiter();
-        app.MapStoredSessionPreview();
+        var app = new AppFactory
+        {
+            Settings = settings,
+            ReplaceServices = services =>
+            {
+                services.AddSingleton<IDataProtectionProvider>(dataProtection);
+                services.AddSingleton<TimeProvider>(clock);
+            },
+        };
         try
         {
-            await app.StartAsync();
+            // The first client starts the app: settings it refuses fail here.
+            return new PreviewEndpointHost(app, dataProtection) { Clock = clock };
         }
         catch
         {
-            await app.DisposeAsync();
+            app.Dispose();
             throw;
         }
-
-        return new PreviewEndpointHost(app, dataProtection) { Clock = clock };
     }
 
     public IServiceProvider Services => _app.Services;

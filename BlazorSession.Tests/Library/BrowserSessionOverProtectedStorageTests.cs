@@ -1,3 +1,5 @@
+using BlazorSession.App;
+using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -72,7 +74,7 @@ public class BrowserSessionOverProtectedStorageTests : BunitContext
     public async Task ASessionProtectedWithAnotherKeyRing_ReadsAsEmpty()
     {
         var foreign = new EphemeralDataProtectionProvider()
-            .CreateProtector($"Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedSessionStorage:sessionStorage:{BrowserSession.StorageKey}")
+            .CreateProtector(FrameworkInternals.ProtectedStoragePurpose(typeof(ProtectedSessionStorage), BrowserSession.StorageKey))
             .Protect("""{"v":1,"values":{"username":"Mallory"}}""");
 
         await ReadWithANewCircuitAsync(foreign, reloaded => Assert.Empty(reloaded.Keys));

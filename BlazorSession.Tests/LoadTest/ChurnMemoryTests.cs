@@ -13,9 +13,13 @@ namespace BlazorSession.Tests.LoadTest;
 /// is several megabytes here. The figures for hours of churn are in bench/README.md ("Endurance"); this asserts no
 /// latency.
 /// </summary>
+[Trait("Category", "Load")]
 public sealed class ChurnMemoryTests(ITestOutputHelper output)
 {
     private const int Lifetimes = 2_000;
+
+    /// <summary>Any error fails the test anyway: past a few, the run stops rather than living out 2,000 lifetimes.</summary>
+    private const int MaxErrors = 10;
 
     /// <summary>
     /// What the heap may keep after the run: 2,000 circuits each keeping 3 KB would be 6 MB. Start and end both come
@@ -42,9 +46,10 @@ public sealed class ChurnMemoryTests(ITestOutputHelper output)
         await using var server = await AppServer.StartAsync(
             (EnvironmentName(LoadTestDiagnostics.DiagnosticsSetting), "true"),
             (EnvironmentName(LoadTestDiagnostics.CircuitRetentionSetting), "2"));
+        // The duration bounds the run; the lifetimes end it sooner. A broken app stops it at its error limit.
         var options = new LoadTestOptions(server.BaseUrl, Circuits: 40, Rate: 1,
             Duration: TimeSpan.FromMinutes(15), ServerProcessId: server.ProcessId, RampRate: 40, Warmup: 40,
-            Churn: TimeSpan.FromSeconds(1), Lifetimes: Lifetimes, Settle: TimeSpan.FromMinutes(5));
+            Churn: TimeSpan.FromSeconds(1), Lifetimes: Lifetimes, Settle: TimeSpan.FromMinutes(5), MaxErrors: MaxErrors);
 
         var report = await LoadRun.RunAsync(options);
 

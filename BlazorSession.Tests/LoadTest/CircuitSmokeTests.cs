@@ -8,16 +8,20 @@ namespace BlazorSession.Tests.LoadTest;
 /// the session round trip breaks, simulated users fail their steps and this fails. Latency is not asserted here
 /// (bench/README.md has the figures); only that every user got through every step.
 /// </summary>
+[Trait("Category", "Load")]
 public sealed class CircuitSmokeTests
 {
     private const int Circuits = 50;
+
+    /// <summary>One user's errors at most: a broken app fails the test in seconds, not after the whole run.</summary>
+    private const int MaxErrors = 5;
 
     [Fact]
     public async Task Run_HoldsEveryCircuitAndCompletesEveryStep_WithFiftyUsersForTenSeconds()
     {
         await using var server = await AppServer.StartAsync();
         var options = new LoadTestOptions(server.BaseUrl, Circuits, Rate: 1, Duration: TimeSpan.FromSeconds(10),
-            ServerProcessId: server.ProcessId, RampRate: 50);
+            ServerProcessId: server.ProcessId, RampRate: 50, MaxErrors: MaxErrors);
 
         var report = await LoadRun.RunAsync(options);
 

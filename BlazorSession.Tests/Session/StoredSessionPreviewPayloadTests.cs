@@ -14,7 +14,11 @@ public sealed class StoredSessionPreviewPayloadTests : IAsyncLifetime
 {
     private PreviewEndpointHost _endpoint = null!;
 
-    public async Task InitializeAsync() => _endpoint = await PreviewEndpointHost.StartAsync();
+    public Task InitializeAsync()
+    {
+        _endpoint = PreviewEndpointHost.Start();
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync() => await _endpoint.DisposeAsync();
 

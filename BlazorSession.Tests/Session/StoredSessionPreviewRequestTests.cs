@@ -20,7 +20,11 @@ public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
 
     private PreviewEndpointHost _endpoint = null!;
 
-    public async Task InitializeAsync() => _endpoint = await PreviewEndpointHost.StartAsync();
+    public Task InitializeAsync()
+    {
+        _endpoint = PreviewEndpointHost.Start();
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync() => await _endpoint.DisposeAsync();
 
@@ -82,7 +86,7 @@ public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
     [Fact]
     public async Task Preview_OverItsRateLimit_Answers429WithRetryAfter_AndNeverTheName()
     {
-        await using var endpoint = await PreviewEndpointHost.StartAsync(
+        await using var endpoint = PreviewEndpointHost.Start(
             ("Session:PreviewRateLimit:TokenLimit", "5"), ("Session:PreviewRateLimit:ReplenishmentPeriod", "01:00:00"));
 
         for (var answered = 0; answered < 5; answered++)
@@ -109,9 +113,9 @@ public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
     [InlineData("Session:PreviewRateLimit:TokenLimit", "0")]
     [InlineData("Session:PreviewRateLimit:TokensPerPeriod", "0")]
     [InlineData("Session:PreviewRateLimit:ReplenishmentPeriod", "00:00:00")]
-    public async Task PreviewRateLimit_OutOfRange_StopsTheStart_NamingTheSetting(string key, string value)
+    public void PreviewRateLimit_OutOfRange_StopsTheStart_NamingTheSetting(string key, string value)
     {
-        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => PreviewEndpointHost.StartAsync((key, value)));
+        var refused = Assert.Throws<OptionsValidationException>(() => PreviewEndpointHost.Start((key, value)));
 
         Assert.Contains(key, refused.Message);
     }

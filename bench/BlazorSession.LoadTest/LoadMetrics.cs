@@ -5,8 +5,11 @@ using HdrHistogram;
 
 namespace BlazorSession.LoadTest;
 
-/// <summary>Latency histograms per step and error counts per kind, shared by every simulated user.</summary>
-internal sealed class LoadMetrics(TimeSpan stepTimeout)
+/// <summary>
+/// Latency histograms per step and error counts per kind, shared by every simulated user; with an error limit, says
+/// when the errors have reached it.
+/// </summary>
+internal sealed class LoadMetrics(TimeSpan stepTimeout, int? maxErrors = null)
 {
     private const int MaxErrorSamples = 20;
     private static readonly long HighestMicroseconds = (long)TimeSpan.FromMinutes(10).TotalMicroseconds;
@@ -18,8 +21,13 @@ internal sealed class LoadMetrics(TimeSpan stepTimeout)
     private readonly ConcurrentDictionary<string, long> _errors = new();
     private readonly ConcurrentQueue<string> _errorSamples = new();
     private readonly ConcurrentDictionary<string, long> _jsCalls = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _errorLimit = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _errorTotal;
     private long _renderBatches;
     private long _renderBatchBytes;
+
+    /// <summary>Completes once the errors have reached the limit given; never without one.</summary>
+    public Task ErrorLimitReached => _errorLimit.Task;
 
     public long ErrorCount => _errors.Values.Sum();
 
@@ -75,7 +83,8 @@ internal sealed class LoadMetrics(TimeSpan stepTimeout)
         [.. StepNames.All.Select(step => StepReport.From(step, _steps[step]))];
 
     public ErrorReport ErrorReport() =>
-        new(ErrorCount, new SortedDictionary<string, long>(_errors, StringComparer.Ordinal), [.. _errorSamples]);
+        new(ErrorCount, new SortedDictionary<string, long>(_errors, StringComparer.Ordinal), [.. _errorSamples],
+            ErrorLimitReached.IsCompleted);
 
     private void RecordError(string step, Exception exception)
     {
@@ -87,6 +96,11 @@ internal sealed class LoadMetrics(TimeSpan stepTimeout)
             _ => exception.GetType().Name,
         };
         _errors.AddOrUpdate($"{step}/{kind}", 1, (_, count) => count + 1);
+        if (Interlocked.Increment(ref _errorTotal) >= maxErrors)
+        {
+            _errorLimit.TrySetResult();
+        }
+
         if (_errorSamples.Count < MaxErrorSamples)
         {
             _errorSamples.Enqueue($"{step}/{kind}: {exception.Message}");
@@ -118,7 +132,12 @@ public sealed record StepReport(string Name, long Count, double P50, double P95,
     private static double Milliseconds(long microseconds) => Math.Round(microseconds / 1000.0, 2);
 }
 
-public sealed record ErrorReport(long Total, IReadOnlyDictionary<string, long> ByKind, IReadOnlyList<string> Samples);
+/// <param name="Total">Steps that failed.</param>
+/// <param name="ByKind">Those failures by step and kind (<c>step/kind</c>).</param>
+/// <param name="Samples">The first failures' messages.</param>
+/// <param name="StoppedTheRun">The errors reached <see cref="LoadTestOptions.MaxErrors"/> and the run stopped early.</param>
+public sealed record ErrorReport(long Total, IReadOnlyDictionary<string, long> ByKind, IReadOnlyList<string> Samples,
+    bool StoppedTheRun);
 
 /// <param name="RenderBatches">Render batches the server sent to all circuits.</param>
 /// <param name="RenderBatchBytes">Their total size.</param>

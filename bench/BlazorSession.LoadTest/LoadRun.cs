@@ -29,7 +29,7 @@ public static class LoadRun
             Timeout = options.EffectiveStepTimeout,
         };
         var probe = new ServerProbe(options.Url, options.ServerProcessId, http);
-        var metrics = new LoadMetrics(options.EffectiveStepTimeout);
+        var metrics = new LoadMetrics(options.EffectiveStepTimeout, options.MaxErrors);
         var lifetimes = new CircuitLifetimes();
         var slots = Enumerable.Range(0, options.Circuits).Select(_ => new UserSlot()).ToArray();
         var generator = Process.GetCurrentProcess();
@@ -54,13 +54,14 @@ public static class LoadRun
         var run = new UserRun(options, http, metrics, lifetimes, hold.Token, cancellationToken);
         var journeys = new List<Task>(options.Circuits);
         using var startSlots = new SemaphoreSlim(MaxConcurrentStarts);
-        for (var i = 0; i < options.Circuits; i++)
+        for (var i = 0; i < options.Circuits && !metrics.ErrorLimitReached.IsCompleted; i++)
         {
             // Read the clock once: read twice, the wait could come out negative and throw.
             var wait = TimeSpan.FromSeconds(i / options.RampRate) - clock.Elapsed;
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, cancellationToken);
+                await Task.WhenAny(Task.Delay(wait, cancellationToken), metrics.ErrorLimitReached);
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             await startSlots.WaitAsync(cancellationToken);
@@ -78,15 +79,10 @@ public static class LoadRun
         var rampUp = clock.Elapsed;
         phase = "hold";
         var holdEnd = Task.Delay(options.Duration, cancellationToken);
-        if (plan is not null && options.Lifetimes is not null)
-        {
-            // Every lifetime handed out has been lived once every slot has stopped.
-            await Task.WhenAny(holdEnd, Task.WhenAll(journeys));
-        }
-        else
-        {
-            await holdEnd;
-        }
+        // Every lifetime handed out has been lived once every slot has stopped.
+        var allLived = plan is not null && options.Lifetimes is not null ? Task.WhenAll(journeys) : holdEnd;
+        await Task.WhenAny(holdEnd, allLived, metrics.ErrorLimitReached);
+        cancellationToken.ThrowIfCancellationRequested();
 
         await hold.CancelAsync();
         await Task.WhenAll(journeys);
@@ -101,7 +97,8 @@ public static class LoadRun
         await Task.WhenAll(slots.Select(slot => run.EndAsync(slot, churning: plan is not null)));
 
         AfterRunReport? afterRun = null;
-        if (options.Settle > TimeSpan.Zero)
+        // A run stopped for its errors does not wait for a server that is failing to settle.
+        if (options.Settle > TimeSpan.Zero && !metrics.ErrorLimitReached.IsCompleted)
         {
             phase = "settle";
             afterRun = await SettleAsync(options, http, probe, lifetimes, atZero, cancellationToken);

@@ -15,9 +15,6 @@ namespace BlazorSession.App.Components.Document;
 /// </remarks>
 public sealed class FocusHeadingAfterNavigation : ComponentBase
 {
-    /// <summary>The framework's own focus function, the one <c>FocusOnNavigate</c> calls.</summary>
-    internal const string FocusBySelector = "Blazor._internal.domWrapper.focusBySelector";
-
     private Type? _shownPage;
     private bool _renderedOnce;
     private bool _focusAfterRender;
@@ -50,7 +47,7 @@ public sealed class FocusHeadingAfterNavigation : ComponentBase
         if (_focusAfterRender)
         {
             _focusAfterRender = false;
-            await JS.InvokeVoidAsync(FocusBySelector, Selector);
+            await JS.InvokeVoidAsync(FrameworkInternals.FocusBySelector, Selector);
         }
     }
 }

@@ -21,7 +21,21 @@ public static class InlineDocumentAssets
     /// <summary>CircuitStartScript.razor.</summary>
     public static InlineAsset CircuitStart { get; } = InlineAsset.Load("circuit-start.js", "script");
 
+    /// <summary>
+    /// The page's scripts in the order the document holds them (App.razor: the first three in the head, the last at
+    /// the end of the body). Each adds what it offers to <c>window.blazorSession</c>, and whichever runs first makes
+    /// it, so the head's three work in any order. <see cref="CircuitStart"/> uses what they added where it is there,
+    /// and needs <see cref="CircuitStartNeeds"/> in the document before it. BlazorSession.Tests/Http/DocumentScriptsTests.cs
+    /// checks every page against both.
+    /// </summary>
     public static IReadOnlyList<InlineAsset> Scripts { get; } = [PageFunctions, TypeAhead, StoredSessionPreview, CircuitStart];
+
+    /// <summary>
+    /// What circuit-start.js finds in the document and cannot start without: the error bar and its Dismiss
+    /// (Layout/MainLayout.razor), the reconnect display and its Try again (App.razor).
+    /// </summary>
+    public static IReadOnlyList<string> CircuitStartNeeds { get; } =
+        ["#blazor-error-ui .dismiss", "#components-reconnect-modal", "#components-reconnect-modal [data-reconnect-retry]"];
 
     public static IReadOnlyList<InlineAsset> Stylesheets { get; } = [Stylesheet];
 }

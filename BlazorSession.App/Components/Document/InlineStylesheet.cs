@@ -8,10 +8,9 @@ namespace BlazorSession.App.Components.Document;
 /// </summary>
 /// <remarks>
 /// Why: a linked stylesheet is the first thing Chromium's preload scanner requests. In a new tab, the first request a
-/// document makes held its main thread for 5 to 7 ms (Chromium traces), and the parser only started after it. So the
-/// form became usable later than it needed to. With no subresource in the markup, the form is parsed first. Measured
-/// side by side, 40 fresh-tab loads each: the input was usable at 44 ms (p50) with the link and the framework script
-/// in the markup, and at 33 ms with both out of it (bench/README.md, "App changes for speed").
+/// document makes held its main thread for a few milliseconds (Chromium traces), and the parser only started after
+/// it. So the form became usable later than it needed to. With no subresource in the markup, the form is parsed
+/// first; the input became usable sooner, measured side by side (bench/README.md, "App changes for speed").
 /// </remarks>
 public sealed class InlineStylesheet : ComponentBase
 {

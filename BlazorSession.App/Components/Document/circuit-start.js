@@ -1,4 +1,7 @@
 (() => {
+    // What the head's scripts added (type-ahead.js, stored-session-preview.js), each used only if there; and the
+    // markup this script needs before it, listed in InlineDocumentAssets.
+    const blazorSession = window.blazorSession ??= {};
     const retriesKey = "blazorSessionStartRetries";
     const maxReloads = 3;
     const showErrorAfterMs = 5000;
@@ -85,7 +88,7 @@
     // Save held for a circuit that is gone is made again after it. A key pressed while the next document is being
     // committed would reach neither page, so the fields take no more keys and the page says it is reconnecting.
     const reloadKeepingTypedText = () => {
-        window.blazorSession.keepTypedTextForReload?.([...heldSubmits]);
+        blazorSession.keepTypedTextForReload?.([...heldSubmits]);
         reconnectDisplay.classList.add("components-reconnect-show");
         location.reload();
     };
@@ -97,7 +100,7 @@
                 return;
             }
             if (await serverAnswers()) {
-                await window.blazorSession.typingPaused?.();
+                await blazorSession.typingPaused?.();
                 if (!interactive) {
                     reloadKeepingTypedText();
                 }
@@ -123,7 +126,7 @@
         }
         console.warn(`The page is not interactive yet (${reason}): it reloads once the server answers.`);
         setRetries(retries + 1);
-        window.blazorSession.keepTypedText?.();
+        blazorSession.keepTypedText?.();
         reloadOnceTheServerAnswers();
     };
 
@@ -147,7 +150,7 @@
                 return;
             }
             connectionDown = true;
-            window.blazorSession.keepTypedText?.();
+            blazorSession.keepTypedText?.();
             Blazor.defaultReconnectionHandler.onConnectionDown(...args);
         },
         onConnectionUp: () => {
@@ -160,7 +163,7 @@
     // The page reconnects on Try again and reloads when the server has rejected the circuit (it no longer exists
     // there).
     const reload = async () => {
-        await window.blazorSession.typingPaused?.();
+        await blazorSession.typingPaused?.();
         reloadKeepingTypedText();
     };
     reconnectDisplay.addEventListener("components-reconnect-state-changed", event => {
@@ -195,6 +198,6 @@
         framework.addEventListener("error", () => recover("the framework script did not load"));
         document.body.append(framework);
     };
-    Promise.race([window.blazorSession.previewSettled ?? Promise.resolve(), new Promise(resolve => setTimeout(resolve, 100))])
+    Promise.race([blazorSession.previewSettled ?? Promise.resolve(), new Promise(resolve => setTimeout(resolve, 100))])
         .then(addFramework);
 })();

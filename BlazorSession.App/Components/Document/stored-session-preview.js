@@ -1,4 +1,6 @@
 (() => {
+    // Whichever of the page's scripts runs first makes it (InlineDocumentAssets).
+    const blazorSession = window.blazorSession ??= {};
     const { storageKey, previewPath } = document.currentScript.dataset;
     const read = (storage, key) => {
         try {
@@ -33,8 +35,8 @@
     };
     const observer = new MutationObserver(show);
 
-    // Settles once the name is shown or there is none to show; App.razor adds the framework after it.
-    window.blazorSession.previewSettled =
+    // Settles once the name is shown or there is none to show; circuit-start.js adds the framework after it.
+    blazorSession.previewSettled =
         fetch(previewPath, { method: "POST", body: JSON.stringify(stored), cache: "no-store" })
             .then(response => response.status === 200 ? response.text() : null)
             .catch(() => null)

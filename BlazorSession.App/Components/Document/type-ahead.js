@@ -1,4 +1,6 @@
 (() => {
+    // Whichever of the page's scripts runs first makes it (InlineDocumentAssets).
+    const blazorSession = window.blazorSession ??= {};
     const keptKey = "blazorSessionTypedText";
     const early = new Map();
 
@@ -53,7 +55,7 @@
         const rest = withoutKept();
         history.replaceState(Object.keys(inputs).length === 0 ? rest : { ...rest, [keptKey]: inputs }, "");
     };
-    window.blazorSession.keepTypedText = keepTypedText;
+    blazorSession.keepTypedText = keepTypedText;
 
     // Before the navigation starts: a history entry changed while the page is already being replaced (pagehide)
     // may not reach the next document. Keys pressed while the next document loads still land here, so each one
@@ -72,7 +74,7 @@
     // A reload the page makes by itself (CircuitStartScript): the fields take no more keys, so none is shown and
     // then dropped while the next document is committed (a key pressed then reaches neither page); the characters
     // and an Enter pressed in a read-only field are kept with what it holds.
-    window.blazorSession.keepTypedTextForReload = formsToSubmit => {
+    blazorSession.keepTypedTextForReload = formsToSubmit => {
         for (const input of document.querySelectorAll("input[data-type-ahead]")) {
             input.readOnly = true;
         }
@@ -96,7 +98,7 @@
         }
         keepTypedText();
     }, { capture: true });
-    window.blazorSession.typingPaused = async () => {
+    blazorSession.typingPaused = async () => {
         const askedAt = performance.now();
         for (let wait; (wait = Math.max(lastKeyAt, askedAt) + typingPauseMs - performance.now()) > 0;) {
             await new Promise(resolve => setTimeout(resolve, wait));

@@ -3,22 +3,21 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace BlazorSession.Tests.EndToEnd;
+namespace BlazorSession.Tests.Http;
 
-/// <summary>The headers of the running app's responses, and the policy against the inline scripts a page really holds.</summary>
-public partial class SecurityHeadersTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
+/// <summary>The headers of the app's responses, and the policy against the inline scripts a page really holds.</summary>
+public sealed partial class SecurityHeadersTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private static readonly HttpClient Http = new();
-
     [Theory]
-    [InlineData("", HttpStatusCode.OK)]
-    [InlineData("set-session", HttpStatusCode.OK)]
-    [InlineData("get-session", HttpStatusCode.OK)]
-    [InlineData("members", HttpStatusCode.OK)]
-    [InlineData("no-such-page", HttpStatusCode.NotFound)]
+    [InlineData("/", HttpStatusCode.OK)]
+    [InlineData("/set-session", HttpStatusCode.OK)]
+    [InlineData("/get-session", HttpStatusCode.OK)]
+    [InlineData("/members", HttpStatusCode.OK)]
+    [InlineData("/cart", HttpStatusCode.OK)]
+    [InlineData("/no-such-page", HttpStatusCode.NotFound)]
     public async Task EveryPage_CarriesThePolicy_AndItsHashesMatchTheInlineScriptsAndStyles(string path, HttpStatusCode status)
     {
-        using var response = await Http.GetAsync(Url(path));
+        using var response = await app.CreateClient().GetAsync(path);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(status, response.StatusCode);
@@ -36,11 +35,11 @@ public partial class SecurityHeadersTests(BrowserAppFixture fixture) : EndToEndT
     }
 
     [Theory]
-    [InlineData("favicon.ico")]
-    [InlineData("_framework/blazor.web.js")]
+    [InlineData("/favicon.ico")]
+    [InlineData("/_framework/blazor.web.js")]
     public async Task OtherResponses_CarryNosniffAndTheOtherHeaders_ButNoPolicy(string path)
     {
-        using var response = await Http.GetAsync(Url(path));
+        using var response = await app.CreateClient().GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         AssertTheOtherHeaders(response);

@@ -1,0 +1,42 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using BlazorSession.App.Components.Document;
+
+namespace BlazorSession.Tests.Http;
+
+/// <summary>
+/// Every page holds the app's inline scripts in the order <see cref="InlineDocumentAssets.Scripts"/> gives, no other
+/// inline script, and before circuit-start.js the markup it needs: a page that lost one would never start its circuit.
+/// </summary>
+public sealed class DocumentScriptsTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    public static TheoryData<string> Pages => ["/", "/set-session", "/get-session", "/members", "/cart", "/no-such-page"];
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task EveryPage_HoldsTheScriptsInOrder_WithWhatCircuitStartNeedsBeforeIt(string path)
+    {
+        var document = await LoadAsync(path);
+
+        var scripts = document.QuerySelectorAll("script:not([src])").ToList();
+        var assets = scripts.Select(script => InlineDocumentAssets.Scripts.SingleOrDefault(asset => asset.Text == script.TextContent)).ToList();
+        Assert.All(assets, asset => Assert.NotNull(asset));
+        Assert.Equal(InlineDocumentAssets.Scripts.Where(assets.Contains), assets);
+        Assert.Contains(InlineDocumentAssets.PageFunctions, assets);
+        var circuitStart = scripts[assets.IndexOf(InlineDocumentAssets.CircuitStart)];
+        Assert.All(InlineDocumentAssets.CircuitStartNeeds, selector =>
+        {
+            var needed = document.QuerySelector(selector);
+            Assert.True(needed is not null, $"{path} has no {selector}.");
+            Assert.True(needed.CompareDocumentPosition(circuitStart).HasFlag(DocumentPositions.Following),
+                $"{selector} comes after circuit-start.js on {path}.");
+        });
+    }
+
+    private async Task<IDocument> LoadAsync(string path)
+    {
+        // The not-found page is a 404 with the same document around it.
+        using var response = await app.CreateClient().GetAsync(path);
+        return await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+}
