@@ -28,8 +28,7 @@ internal sealed record BenchOptions
 
     public bool Storage { get; init; } = true;
 
-    public bool UpdateReadme { get; init; } = true;
-
+    /// <summary>The JSON report; the same tables as Markdown go beside it, with <c>.md</c> for its extension.</summary>
     public string? OutputPath { get; init; }
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -47,11 +46,10 @@ internal sealed record BenchOptions
                 "--output" => options with { OutputPath = ValueAt(args, ++i) },
                 "--no-journey" => options with { Journey = false },
                 "--no-storage" => options with { Storage = false },
-                "--no-readme" => options with { UpdateReadme = false },
                 var unknown => throw new ArgumentException(
                     $"Unknown option '{unknown}'. Options: --iterations N, --warmup N, --baseline GIT_REF (repeatable), --output FILE, "
                     + "--browser-arg SWITCH (repeatable), --app-env NAME=VALUE (repeatable), "
-                    + "--no-journey, --no-storage, --no-readme."),
+                    + "--no-journey, --no-storage."),
             };
         }
 

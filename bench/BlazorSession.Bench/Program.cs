@@ -25,8 +25,7 @@ var report = new BenchReport
 {
     StartedAt = startedAt,
     Command = string.Join(' ', ["dotnet run -c Release --project bench/BlazorSession.Bench --", .. args]),
-    Machine = $"{Environment.ProcessorCount} cores, load average at the end {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3])}; "
-        + "shared with other builds, browsers and load tests while it ran",
+    Machine = $"{Environment.ProcessorCount} cores, load average at the end {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3])}",
     Commit = commit,
     Iterations = options.Iterations,
     Warmup = options.Warmup,
@@ -42,12 +41,11 @@ var report = new BenchReport
 var tables = ReportTables.Build(report);
 ReportTables.WriteToConsole(tables);
 
-var outputPath = options.OutputPath ?? Path.Combine(paths.BenchDirectory, "results", "latest.json");
+// A run goes to bench/artifacts (ignored by git) unless --output names a file; bench/results holds only the runs a
+// document cites. The Markdown beside the JSON is what bench/README.md's figures are copied from.
+var outputPath = options.OutputPath ?? Path.Combine(paths.ArtifactsDirectory, "journey.json");
+var markdownPath = Path.ChangeExtension(outputPath, ".md");
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
 await File.WriteAllTextAsync(outputPath, JsonSerializer.Serialize(report, ReportJson.Options));
-AnsiConsole.MarkupLine($"JSON: [bold]{Markup.Escape(outputPath)}[/]");
-
-if (options.UpdateReadme && ReadmeResults.TryUpdate(Path.Combine(paths.BenchDirectory, "README.md"), report, tables))
-{
-    AnsiConsole.MarkupLine("bench/README.md: latest results replaced.");
-}
+await File.WriteAllTextAsync(markdownPath, ReportTables.ToMarkdown(report, tables));
+AnsiConsole.MarkupLine($"JSON: [bold]{Markup.Escape(outputPath)}[/], tables: [bold]{Markup.Escape(markdownPath)}[/]");

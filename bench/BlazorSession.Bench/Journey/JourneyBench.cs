@@ -21,6 +21,8 @@ internal static class JourneyBench
 {
     public static async Task<JourneyResults> RunAsync(BenchOptions options, RepositoryPaths paths)
     {
+        await AppsUnderTest.RequireFlaskAsync(paths);
+
         var apps = new List<AppUnderTest>();
         var browsers = new List<IBrowser>();
         using var playwright = await Playwright.CreateAsync();

@@ -25,7 +25,7 @@ internal sealed record Percentiles(double P50, double P95, int Count)
 
 internal sealed record StorageResult(string Operation, double MeanNanoseconds, double MedianNanoseconds, long? AllocatedBytes);
 
-/// <summary>Everything one run measured; written as JSON and rendered as the console and README tables.</summary>
+/// <summary>Everything one run measured; written as JSON and rendered as tables for the console and as Markdown.</summary>
 internal sealed record BenchReport
 {
     public required DateTimeOffset StartedAt { get; init; }

@@ -7,7 +7,7 @@ namespace BlazorSession.Bench.Reporting;
 
 internal sealed record TextTable(string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);
 
-/// <summary>The report as tables, rendered once for the console and once as Markdown for the README.</summary>
+/// <summary>The report as tables, rendered once for the console and once as Markdown beside the JSON report.</summary>
 internal static class ReportTables
 {
     public static IReadOnlyList<TextTable> Build(BenchReport report)
@@ -60,9 +60,12 @@ internal static class ReportTables
         }
     }
 
-    public static string ToMarkdown(IEnumerable<TextTable> tables)
+    /// <summary>The run (when, where, the command) and its tables, as bench/README.md quotes them.</summary>
+    public static string ToMarkdown(BenchReport report, IEnumerable<TextTable> tables)
     {
         var markdown = new StringBuilder();
+        markdown.Append(CultureInfo.InvariantCulture,
+            $"Run {report.StartedAt:yyyy-MM-dd HH:mm} UTC at `{report.Commit}` on {report.Machine}.\n\n```\n{report.Command}\n```\n\n");
         foreach (var table in tables)
         {
             markdown.Append(CultureInfo.InvariantCulture, $"**{table.Title}**\n\n");
@@ -104,20 +107,26 @@ internal static class ReportTables
         return new TextTable(title, headers, rows);
     }
 
+    /// <summary>One row per milestone, with the first load and the reload of each app side by side.</summary>
     private static TextTable LoadPhases(BenchReport report)
     {
         var apps = report.LoadPhases.Keys.ToList();
-        var phases = apps.SelectMany(app => report.LoadPhases[app].Keys).Distinct().ToList();
-        return new TextTable("Where a load goes (first load, then reload): p50 ms from navigation start (*_kb: KiB)",
-            ["milestone", .. apps],
-            [.. phases.Select(phase => (IReadOnlyList<string>)
-                [phase, .. apps.Select(app => report.LoadPhases[app].TryGetValue(phase, out var ms) ? FormatMilliseconds(ms) : "-")])]);
+        string[] loads = ["load", "reload"];
+        var milestones = apps.SelectMany(app => report.LoadPhases[app].Keys)
+            .Select(phase => phase[(phase.IndexOf('.', StringComparison.Ordinal) + 1)..]).Distinct().ToList();
+        return new TextTable("Where a load goes: p50 ms from navigation start (*_kb: KiB)",
+            ["milestone", .. apps.SelectMany(app => loads.Select(load => $"{app} {load}"))],
+            [.. milestones.Select(milestone => (IReadOnlyList<string>)
+                [milestone, .. apps.SelectMany(app => loads.Select(load =>
+                    report.LoadPhases[app].TryGetValue($"{load}.{milestone}", out var ms) ? FormatMilliseconds(ms) : "-"))])]);
     }
 
     private static TextTable SaveTraffic(BenchReport report)
     {
         var apps = report.SaveTraffic.Keys.ToList();
-        var messages = apps.SelectMany(app => report.SaveTraffic[app].Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        // A message whose median is 0 for every app (the probe counts StartCircuit, for one) says nothing about a save.
+        var messages = apps.SelectMany(app => report.SaveTraffic[app].Where(message => message.Value > 0).Select(message => message.Key))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
         return new TextTable("Circuit messages per save (median): JS.BeginInvokeJS = interop round trips, JS.RenderBatch = render batches",
             ["message", .. apps],
             [.. messages.Select(message => (IReadOnlyList<string>)

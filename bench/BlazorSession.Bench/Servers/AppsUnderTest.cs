@@ -15,6 +15,13 @@ internal sealed record AppUnderTest(string Name, LoopbackServer Server, string S
 
 internal static class AppsUnderTest
 {
+    private const string Python = "/usr/bin/python3";
+
+    private const string FlaskInstallCommand = "apt-get install -y python3-flask python3-flask-session";
+
+    // The names the app imports, not just the modules: a leftover empty flask_session folder imports as a namespace.
+    private const string FlaskImportCheck = "from flask import Flask; from flask_session import Session; print('ok')";
+
     /// <summary>
     /// Publishes BlazorSession.App in Release from <paramref name="sourceRoot"/> (the working tree, or a git ref
     /// exported to a folder) and runs the publish in Production with its own key directory.
@@ -65,22 +72,38 @@ internal static class AppsUnderTest
         return directory;
     }
 
-    /// <summary>The tutorial's Flask app, with Debian's python3-flask and python3-flask-session (installed when missing).</summary>
-    public static async Task<AppUnderTest> StartFlaskAsync(RepositoryPaths paths)
+    /// <summary>
+    /// Makes sure Debian's Flask and Flask-Session can be imported by <c>/usr/bin/python3</c>, installing them as
+    /// test.sh installs what the tests need (as root, with apt-get), or fails saying how: called before anything is
+    /// published, so a machine without them learns it at once rather than after minutes of work.
+    /// </summary>
+    public static async Task RequireFlaskAsync(RepositoryPaths paths)
     {
-        const string Python = "/usr/bin/python3";
         if (!File.Exists(paths.FlaskApp))
         {
-            throw new FileNotFoundException($"The Flask anchor app is expected at {paths.FlaskApp}.");
+            throw new FileNotFoundException($"The journey's Flask app is missing from the repository: {paths.FlaskApp}.");
         }
 
-        if (!await HasFlaskAsync(Python))
+        if (!await HasFlaskAsync() && Environment.UserName == "root" && File.Exists("/usr/bin/apt-get"))
         {
             await ChildProcess.RunAsync("apt-get", ["update", "-qq"], paths.Root);
-            await ChildProcess.RunAsync("apt-get", ["install", "-y", "-qq", "python3-flask", "python3-flask-session"],
-                paths.Root);
+            await ChildProcess.RunAsync("apt-get", ["install", "-y", "-qq", "python3-flask", "python3-flask-session"], paths.Root);
         }
 
+        if (!await HasFlaskAsync())
+        {
+            throw new InvalidOperationException(
+                $"The journey runs the tutorial's Flask app with {Python}, which cannot import flask and flask_session. "
+                + $"Install Debian's packages: {FlaskInstallCommand} (or run with --no-journey).");
+        }
+    }
+
+    private static async Task<bool> HasFlaskAsync() =>
+        File.Exists(Python) && await ChildProcess.ReadAsync(Python, ["-c", FlaskImportCheck], "/") == "ok";
+
+    /// <summary>The tutorial's Flask app (<c>bench/flask/session_app.py</c>); see <see cref="RequireFlaskAsync"/>.</summary>
+    public static async Task<AppUnderTest> StartFlaskAsync(RepositoryPaths paths)
+    {
         var sessionDirectory = Path.Combine(paths.ArtifactsDirectory, "flask", "sessions");
         Directory.CreateDirectory(sessionDirectory);
         var port = LoopbackProcess.FindFreePort();
@@ -89,7 +112,4 @@ internal static class AppsUnderTest
             paths.Root, new Dictionary<string, string>());
         return new AppUnderTest(AppUnderTest.FlaskName, server, "set_session");
     }
-
-    private static async Task<bool> HasFlaskAsync(string python) =>
-        await ChildProcess.ReadAsync(python, ["-c", "import flask, flask_session; print('ok')"], "/") == "ok";
 }

@@ -12,7 +12,8 @@ internal sealed class RepositoryPaths
     /// <summary>Published apps, data-protection keys and BenchmarkDotNet output: never committed.</summary>
     public string ArtifactsDirectory => Path.Combine(BenchDirectory, "artifacts");
 
-    public string FlaskApp => Path.GetFullPath(Path.Combine(Root, "..", "shared", "anchors", "flask_session_app.py"));
+    /// <summary>The tutorial's Flask app, written for this repository (<c>bench/flask/session_app.py</c>).</summary>
+    public string FlaskApp => Path.Combine(BenchDirectory, "flask", "session_app.py");
 
     public static RepositoryPaths Find()
     {
