@@ -237,6 +237,9 @@ public sealed class BrowserSession
         }
     }
 
+    /// <summary>How many handlers <see cref="Changed"/> has: a test checks with it that a component lets go.</summary>
+    internal int ChangedSubscriberCount => Changed?.GetInvocationList().Length ?? 0;
+
     /// <summary>Names the circuit in this session's log lines (its public <c>Circuit.Id</c>).</summary>
     internal void AttachToCircuit(string circuitId) => _documents.Circuit = circuitId;
 

@@ -7,13 +7,16 @@
 #   deploy/local-cluster.sh restart-redis                stop Redis and start it again while the nodes run
 #   deploy/local-cluster.sh down                         stop exactly what `up` started, by process id
 #
-# Ports: the balancer on P (default 8080), Redis on P+1, node I on P+1+I.
+# Ports: the balancer on P, Redis on P+1, node I on P+1+I. Without --port, P is the first of a free range
+# (deploy/lib/ports.sh).
 # State (generated configuration, process ids, logs) lives in $BLAZORSESSION_CLUSTER_DIR, by default .cluster/ at
 # the repository root. The nodes run the app's build output from $BLAZORSESSION_APP_DIR, by default the Release
 # build (built first if it is missing).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=lib/ports.sh
+. "$repo/deploy/lib/ports.sh"
 state=${BLAZORSESSION_CLUSTER_DIR:-$repo/.cluster}
 app_dir=${BLAZORSESSION_APP_DIR:-$repo/BlazorSession.App/bin/Release/net10.0}
 start_timeout=60
@@ -100,12 +103,8 @@ launch_node() {
   local index=$1 node_port
   node_port=$(node_port "$index")
   listening "$node_port" && die "port $node_port (node $index) is already in use"
-  (
-    cd "$app_dir"
-    export ASPNETCORE_URLS="http://127.0.0.1:$node_port" ASPNETCORE_ENVIRONMENT=Production
-    export ConnectionStrings__Redis="127.0.0.1:$redis_port"
-    exec dotnet BlazorSession.App.dll
-  ) </dev/null >>"$state/node-$index.log" 2>&1 &
+  "$repo/deploy/run-app.sh" "$app_dir" "$node_port" ConnectionStrings__Redis="127.0.0.1:$redis_port" \
+    </dev/null >>"$state/node-$index.log" 2>&1 &
   echo $! >"$state/node-$index.pid"
 }
 
@@ -204,7 +203,7 @@ EOF
 }
 
 cmd_up() {
-  nodes=2 port=8080
+  nodes=2 port=""
   while (($#)); do
     case $1 in
       --nodes) nodes=${2:?--nodes needs a number}; shift 2 ;;
@@ -213,6 +212,7 @@ cmd_up() {
     esac
   done
   [[ $nodes =~ ^[1-9][0-9]*$ ]] || die "--nodes must be a positive number"
+  [[ -n $port ]] || port=$(free_ports $((nodes + 2)))
   [[ $port =~ ^[1-9][0-9]*$ ]] || die "--port must be a number"
   redis_port=$((port + 1))
   command -v redis-server >/dev/null || die "redis-server not found (Debian: apt-get install -y redis-server)"

@@ -140,4 +140,17 @@ public class GetSessionPageTests : SessionComponentTestContext
 
         cut.WaitForAssertion(() => Assert.Equal("Session username: Grace", cut.Find("#result").TextContent));
     }
+
+    [Fact]
+    public async Task ThePage_LetsGoOfTheSession_WhenItGoes()
+    {
+        // The session lives as long as the circuit: a page left behind by a navigation must not stay subscribed.
+        var before = Session.ChangedSubscriberCount;
+        Render<GetSession>();
+        Assert.Equal(before + 1, Session.ChangedSubscriberCount);
+
+        await DisposeComponentsAsync();
+
+        Assert.Equal(before, Session.ChangedSubscriberCount);
+    }
 }

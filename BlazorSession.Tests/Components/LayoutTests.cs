@@ -1,7 +1,6 @@
 using BlazorSession.App.Components.Layout;
 using BlazorSession.App.Components.Pages;
 using BlazorSession.App.Shop;
-using System.Reflection;
 using Microsoft.AspNetCore.Components;
 
 namespace BlazorSession.Tests.Components;
@@ -160,9 +159,6 @@ public class LayoutTests : SessionComponentTestContext
         Assert.Contains("page body", cut.Find("main").TextContent);
     }
 
-    // A disposed component that stays subscribed renders nothing visible, so the leak is checked at its source:
-    // the event's backing field.
-    private int ChangedSubscriberCount() =>
-        (typeof(BrowserSession).GetField(nameof(BrowserSession.Changed), BindingFlags.Instance | BindingFlags.NonPublic)!
-            .GetValue(Session) as Action)?.GetInvocationList().Length ?? 0;
+    // A disposed component that stays subscribed renders nothing visible, so the leak is checked at its source.
+    private int ChangedSubscriberCount() => Session.ChangedSubscriberCount;
 }

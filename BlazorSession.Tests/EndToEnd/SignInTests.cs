@@ -39,7 +39,8 @@ public class SignInTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
         await Expect(Result).ToHaveTextAsync(Welcome("Member Mo"));
         await ExpectSignedInAsync("Member Mo");
         Assert.Equal("still here", await Page.EvaluateAsync<string?>("() => window.sameDocumentMarker ?? null"));
-        Assert.Equal("Members", await Page.TitleAsync());
+        // The circuit sets the title once the browser has applied the page's render: awaited, not read at once.
+        await Expect(Page).ToHaveTitleAsync("Members");
     });
 
     [Fact]

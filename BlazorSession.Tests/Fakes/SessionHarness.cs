@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using BlazorSession.App.Session;
 using BlazorSession.Testing;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BlazorSession.Tests.Fakes;
@@ -24,7 +25,7 @@ internal sealed class SessionHarness
 
     public BrowserSessionOptions Options { get; } = new();
 
-    public RecordingLogger<BrowserSession> Logger { get; } = new();
+    public FakeLogger<BrowserSession> Logger { get; } = new();
 
     public IMeterFactory Meters { get; } = TestMeters.CreateFactory();
 

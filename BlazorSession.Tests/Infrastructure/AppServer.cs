@@ -5,8 +5,8 @@ using System.Reflection;
 namespace BlazorSession.Tests.Infrastructure;
 
 /// <summary>
-/// The real app, run as its own process from its build output (what <c>dotnet run</c> runs), on a free loopback
-/// port with its own Data Protection key directory. It can be stopped and started again on the same port, with
+/// The real app, run as its own process from its build output (what <c>dotnet run</c> runs) by deploy/run-app.sh, on a
+/// free loopback port with its own Data Protection key directory. It can be stopped and started again on the same port, with
 /// the same or a fresh key directory, to test restarts the way a browser sees them.
 /// </summary>
 public sealed class AppServer : IAsyncDisposable
@@ -100,21 +100,21 @@ public sealed class AppServer : IAsyncDisposable
     private async Task StartProcessAsync(string keysPath)
     {
         KeysPath = keysPath;
-        var appDirectory = FindAppBuildOutput();
-        var startInfo = new ProcessStartInfo("dotnet")
+        var startInfo = new ProcessStartInfo("bash")
         {
-            WorkingDirectory = appDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        startInfo.ArgumentList.Add(Path.Combine(appDirectory, "BlazorSession.App.dll"));
-        startInfo.Environment["ASPNETCORE_URLS"] = BaseUrl.ToString().TrimEnd('/');
-        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        startInfo.Environment["DataProtection__KeysPath"] = keysPath;
-        foreach (var (name, value) in _settings)
+        // The script becomes the app: the process started here is the app's, and stopping it stops the app.
+        string[] arguments =
+        [
+            Path.Combine(FindRepositoryRoot(), "deploy", "run-app.sh"), FindAppBuildOutput(), $"{BaseUrl.Port}",
+            $"DataProtection__KeysPath={keysPath}", .. _settings.Select(setting => $"{setting.Name}={setting.Value}"),
+        ];
+        foreach (var argument in arguments)
         {
-            startInfo.Environment[name] = value;
+            startInfo.ArgumentList.Add(argument);
         }
 
         var process = new Process { StartInfo = startInfo };

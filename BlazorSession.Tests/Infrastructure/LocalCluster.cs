@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace BlazorSession.Tests.Infrastructure;
 
@@ -32,11 +30,10 @@ public sealed class LocalCluster : IAsyncDisposable
         var stateDirectory = Directory.CreateTempSubdirectory("blazorsession-cluster-").FullName;
         try
         {
-            // The balancer, Redis and every node take consecutive ports from here.
-            var port = FindFreePortRange(nodes + 2);
-            var output = await RunScriptAsync(stateDirectory, "up", "--nodes", $"{nodes}", "--port", $"{port}");
-            var lastLine = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
-            return new LocalCluster(stateDirectory, port, new Uri(lastLine));
+            // The script takes a free range of ports (deploy/lib/ports.sh): the balancer's, Redis's, then each node's.
+            var output = await RunScriptAsync(stateDirectory, "up", "--nodes", $"{nodes}");
+            var balancer = new Uri(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]);
+            return new LocalCluster(stateDirectory, balancer.Port, balancer);
         }
         catch
         {
@@ -94,36 +91,6 @@ public sealed class LocalCluster : IAsyncDisposable
             ? await output
             : throw new InvalidOperationException(
                 $"local-cluster.sh {string.Join(' ', arguments)} exited with {process.ExitCode}:{Environment.NewLine}{await errors}");
-    }
-
-    private static int FindFreePortRange(int count)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            // Below Linux's ephemeral range (32768 and up), so no outgoing connection takes a node's port while the
-            // node is down.
-            var first = Random.Shared.Next(20_000, 32_000);
-            if (Enumerable.Range(first, count).All(IsFree))
-            {
-                return first;
-            }
-        }
-
-        throw new InvalidOperationException($"No {count} consecutive free loopback ports found.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     private static void DeleteDirectory(string directory)

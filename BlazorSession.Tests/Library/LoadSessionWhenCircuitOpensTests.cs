@@ -3,6 +3,7 @@ using BlazorSession.Storage;
 using BlazorSession.Testing;
 using BlazorSession.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.JSInterop;
@@ -16,7 +17,7 @@ public sealed class LoadSessionWhenCircuitOpensTests : IDisposable
     private readonly InMemoryBrowserStorage _browserStorage = new();
     private readonly FakeTimeProvider _clock = new(SessionHarness.Start);
     private readonly RecordingJSRuntime _browser = new();
-    private readonly RecordingLogger<PermanentSessionListener> _listenerLogger = new();
+    private readonly FakeLogger<PermanentSessionListener> _listenerLogger = new();
     private readonly BrowserSession _session;
     private readonly PermanentSessionListener _listener;
     private readonly LoadSessionWhenCircuitOpens _handler;
@@ -127,8 +128,8 @@ public sealed class LoadSessionWhenCircuitOpensTests : IDisposable
 
         await _handler.ConnectionUpAsync("test-circuit");
 
-        var entry = Assert.Single(_listenerLogger.Entries);
-        Assert.Equal(5, entry.EventId.Id);
+        var entry = Assert.Single(_listenerLogger.Collector.GetSnapshot());
+        Assert.Equal(5, entry.Id.Id);
         Assert.Contains("test-circuit", entry.Message);
         await _session.LoadAsync();
         Assert.True(_session.IsLoaded);

@@ -114,9 +114,9 @@ public class UsernameSessionTests
 
         Assert.Null(tab.Name.Username);
         Assert.DoesNotContain(BrowserSession.StorageKey, _browser.Tab.StoredKeys);
-        var entry = Assert.Single(_browser.Logger.Entries);
+        var entry = Assert.Single(_browser.Logger.Collector.GetSnapshot());
         Assert.Equal(LogLevel.Warning, entry.Level);
-        Assert.Equal(1, entry.EventId.Id);
+        Assert.Equal(1, entry.Id.Id);
         Assert.Contains("circuit-42", entry.Message);
         Assert.DoesNotContain("Secret", entry.Message);
     }
@@ -131,8 +131,8 @@ public class UsernameSessionTests
 
         await Assert.ThrowsAsync<BrowserStorageUnavailableException>(() => tab.Name.SaveAsync("Secret Sam"));
 
-        var entry = Assert.Single(_browser.Logger.Entries);
-        Assert.Equal(2, entry.EventId.Id);
+        var entry = Assert.Single(_browser.Logger.Collector.GetSnapshot());
+        Assert.Equal(2, entry.Id.Id);
         Assert.Contains("circuit-7", entry.Message);
         Assert.DoesNotContain("Secret", entry.Message);
         Assert.Empty(saved.GetMeasurementSnapshot());

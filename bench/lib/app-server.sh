@@ -9,19 +9,18 @@ publish_app() {
   fi
 }
 
-# Starts the published app on a free loopback port, with a key directory of its own, the load-test diagnostics
-# endpoint on and warnings-only logging, plus the VAR=VALUE settings given; waits until it answers. Sets port,
-# server_pid and server_log, and stops the server (by its pid) when the calling script exits.
+# Starts the published app (deploy/run-app.sh) on a free loopback port (deploy/lib/ports.sh), with a key directory
+# of its own, the load-test diagnostics endpoint on and warnings-only logging, plus the VAR=VALUE settings given;
+# waits until it answers. Sets port, server_pid and server_log, and stops the server (by its pid) when the calling
+# script exits.
 start_app_server() {
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  # shellcheck source=../../deploy/lib/ports.sh
+  . deploy/lib/ports.sh
+  port=$(free_ports 1)
   server_keys=$(mktemp -d)
   server_log=$(mktemp)
-  (
-    cd "$app_dir"
-    exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
-      DataProtection__KeysPath="$server_keys" LoadTest__Diagnostics=true Logging__LogLevel__Default=Warning "$@" \
-      dotnet BlazorSession.App.dll >"$server_log" 2>&1
-  ) &
+  deploy/run-app.sh "$app_dir" "$port" DataProtection__KeysPath="$server_keys" LoadTest__Diagnostics=true \
+    Logging__LogLevel__Default=Warning "$@" >"$server_log" 2>&1 &
   server_pid=$!
   trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; rm -rf "$server_keys" "$server_log"' EXIT
 

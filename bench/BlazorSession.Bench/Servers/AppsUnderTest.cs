@@ -43,14 +43,13 @@ internal static class AppsUnderTest
             sourceRoot);
 
         var port = LoopbackProcess.FindFreePort();
-        var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
-        {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["DataProtection__KeysPath"] = keysDirectory,
-        };
-        var server = await LoopbackServer.StartAsync(port, "set-session", "dotnet",
-            [Path.Combine(publishDirectory, "BlazorSession.App.dll")], publishDirectory, environment);
+        var server = await LoopbackServer.StartAsync(port, "set-session", "bash",
+            [
+                Path.Combine(paths.Root, "deploy", "run-app.sh"), publishDirectory, $"{port}",
+                $"DataProtection__KeysPath={keysDirectory}",
+                .. (settings ?? new Dictionary<string, string>()).Select(setting => $"{setting.Key}={setting.Value}"),
+            ],
+            publishDirectory, new Dictionary<string, string>());
         return new AppUnderTest(name, server, "set-session");
     }
 
