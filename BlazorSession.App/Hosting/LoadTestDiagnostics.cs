@@ -12,7 +12,9 @@ public static class LoadTestDiagnostics
 {
     /// <summary>
     /// Turns on <c>GET /_loadtest/heap</c>: forces a full, compacting collection and answers the managed heap size and
-    /// the circuits held. Off by default, and loopback-only when on: a forced full collection on demand is a
+    /// the circuits held; with <c>?collect=false</c> it forces nothing and answers the heap as the runtime's own last
+    /// collection left it, for samples taken while latency is measured (two blocking full collections of a big heap
+    /// stall every circuit). Off by default, and loopback-only when on: a forced full collection on demand is a
     /// denial of service in production.
     /// </summary>
     public const string DiagnosticsSetting = "LoadTest:Diagnostics";
@@ -95,18 +97,25 @@ public static class LoadTestDiagnostics
                 return;
             }
 
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-            GC.WaitForPendingFinalizers();
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-            var generations = GC.GetGCMemoryInfo(GCKind.FullBlocking).GenerationInfo;
+            var collect = context.Request.Query["collect"] != "false";
+            if (collect)
+            {
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            }
+
+            var lastCollection = GC.GetGCMemoryInfo(collect ? GCKind.FullBlocking : GCKind.Any);
+            var pinned = lastCollection.GenerationInfo[PinnedObjectHeap];
             await context.Response.WriteAsJsonAsync(new
             {
-                managedBytes = GC.GetTotalMemory(forceFullCollection: false),
+                managedBytes = collect ? GC.GetTotalMemory(forceFullCollection: false) : lastCollection.HeapSizeBytes,
                 // Kestrel's and SignalR's buffer pools live on the pinned object heap and give blocks back on their
                 // own schedule, so a long run tells a leak from a pool that has grown to the load by looking here.
-                pinnedBytes = generations[PinnedObjectHeap].SizeAfterBytes - generations[PinnedObjectHeap].FragmentationAfterBytes,
+                pinnedBytes = pinned.SizeAfterBytes - pinned.FragmentationAfterBytes,
                 openCircuits = circuits.Open,
                 connectedCircuits = circuits.Connected,
+                forcedCollection = collect,
             });
         }
     }
