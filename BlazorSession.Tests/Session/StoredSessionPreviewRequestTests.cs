@@ -4,8 +4,10 @@ using System.Net;
 using BlazorSession.App.Preview;
 using BlazorSession.App.Session;
 using BlazorSession.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BlazorSession.Tests.Session;
@@ -113,9 +115,16 @@ public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
     [InlineData("Session:PreviewRateLimit:TokenLimit", "0")]
     [InlineData("Session:PreviewRateLimit:TokensPerPeriod", "0")]
     [InlineData("Session:PreviewRateLimit:ReplenishmentPeriod", "00:00:00")]
-    public void PreviewRateLimit_OutOfRange_StopsTheStart_NamingTheSetting(string key, string value)
+    public async Task PreviewRateLimit_OutOfRange_StopsTheStart_NamingTheSetting(string key, string value)
     {
-        var refused = Assert.Throws<OptionsValidationException>(() => PreviewEndpointHost.Start((key, value)));
+        // A host of its own rather than the whole app: when the app's start fails, WebApplicationFactory sometimes
+        // reports its own disposed service provider instead of the app's exception.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>(key, value)]);
+        builder.Services.AddStoredSessionPreview();
+        using var host = builder.Build();
+
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains(key, refused.Message);
     }

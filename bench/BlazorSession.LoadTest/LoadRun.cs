@@ -78,11 +78,16 @@ public static class LoadRun
 
         var rampUp = clock.Elapsed;
         phase = "hold";
-        var holdEnd = Task.Delay(options.Duration, cancellationToken);
-        // Every lifetime handed out has been lived once every slot has stopped.
-        var allLived = plan is not null && options.Lifetimes is not null ? Task.WhenAll(journeys) : holdEnd;
-        await Task.WhenAny(holdEnd, allLived, metrics.ErrorLimitReached);
-        cancellationToken.ThrowIfCancellationRequested();
+        using (var holdTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            var holdEnd = Task.Delay(options.Duration, holdTimer.Token);
+            // Every lifetime handed out has been lived once every slot has stopped.
+            var allLived = plan is not null && options.Lifetimes is not null ? Task.WhenAll(journeys) : holdEnd;
+            await Task.WhenAny(holdEnd, allLived, metrics.ErrorLimitReached);
+            cancellationToken.ThrowIfCancellationRequested();
+            // The hold may end before its duration (lifetimes all lived, errors at their limit): no timer outlives it.
+            await holdTimer.CancelAsync();
+        }
 
         await hold.CancelAsync();
         await Task.WhenAll(journeys);
