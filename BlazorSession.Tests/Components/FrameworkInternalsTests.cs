@@ -26,32 +26,20 @@ public sealed class FrameworkInternalsTests : BunitContext
         JSInterop.VerifyInvoke(FrameworkInternals.FocusBySelector);
     }
 
-    [Fact]
-    public async Task ProtectedSessionStorage_ReadsAndDeletesThroughTheNamedFunctions()
+    [Theory]
+    [InlineData(typeof(ProtectedSessionStorage))]
+    [InlineData(typeof(ProtectedLocalStorage))]
+    public async Task ProtectedStorage_ReadsAndDeletesThroughTheNamedFunctions(Type storageType)
     {
-        JSInterop.Setup<string?>(FrameworkInternals.SessionStorageGetItem, "key").SetResult(null);
-        JSInterop.SetupVoid(FrameworkInternals.SessionStorageRemoveItem, "key").SetVoidResult();
-        var storage = new ProtectedSessionStorage(JSInterop.JSRuntime, _dataProtection);
+        var (storage, getItem, removeItem) = Create(storageType);
+        JSInterop.Setup<string?>(getItem, "key").SetResult(null);
+        JSInterop.SetupVoid(removeItem, "key").SetVoidResult();
 
         await storage.GetAsync<string>("key");
         await storage.DeleteAsync("key");
 
-        JSInterop.VerifyInvoke(FrameworkInternals.SessionStorageGetItem);
-        JSInterop.VerifyInvoke(FrameworkInternals.SessionStorageRemoveItem);
-    }
-
-    [Fact]
-    public async Task ProtectedLocalStorage_ReadsAndDeletesThroughTheNamedFunctions()
-    {
-        JSInterop.Setup<string?>(FrameworkInternals.LocalStorageGetItem, "key").SetResult(null);
-        JSInterop.SetupVoid(FrameworkInternals.LocalStorageRemoveItem, "key").SetVoidResult();
-        var storage = new ProtectedLocalStorage(JSInterop.JSRuntime, _dataProtection);
-
-        await storage.GetAsync<string>("key");
-        await storage.DeleteAsync("key");
-
-        JSInterop.VerifyInvoke(FrameworkInternals.LocalStorageGetItem);
-        JSInterop.VerifyInvoke(FrameworkInternals.LocalStorageRemoveItem);
+        JSInterop.VerifyInvoke(getItem);
+        JSInterop.VerifyInvoke(removeItem);
     }
 
     [Theory]
@@ -59,18 +47,21 @@ public sealed class FrameworkInternalsTests : BunitContext
     [InlineData(typeof(ProtectedLocalStorage))]
     public async Task ProtectedStorage_ReadsWhatWasProtectedUnderTheNamedPurpose(Type storageType)
     {
+        var (storage, getItem, _) = Create(storageType);
         var stored = _dataProtection.CreateProtector(FrameworkInternals.ProtectedStoragePurpose(storageType, "key"))
             .Protect("\"a value\"");
-        var getItem = storageType == typeof(ProtectedSessionStorage)
-            ? FrameworkInternals.SessionStorageGetItem
-            : FrameworkInternals.LocalStorageGetItem;
         JSInterop.Setup<string?>(getItem, "key").SetResult(stored);
-        ProtectedBrowserStorage storage = storageType == typeof(ProtectedSessionStorage)
-            ? new ProtectedSessionStorage(JSInterop.JSRuntime, _dataProtection)
-            : new ProtectedLocalStorage(JSInterop.JSRuntime, _dataProtection);
 
         var read = await storage.GetAsync<string>("key");
 
         Assert.Equal("a value", read.Value);
     }
+
+    // The framework's storage of this type over the test's strict JS runtime, and the functions the app names for it.
+    private (ProtectedBrowserStorage Storage, string GetItem, string RemoveItem) Create(Type storageType) =>
+        storageType == typeof(ProtectedSessionStorage)
+            ? (new ProtectedSessionStorage(JSInterop.JSRuntime, _dataProtection),
+                FrameworkInternals.SessionStorageGetItem, FrameworkInternals.SessionStorageRemoveItem)
+            : (new ProtectedLocalStorage(JSInterop.JSRuntime, _dataProtection),
+                FrameworkInternals.LocalStorageGetItem, FrameworkInternals.LocalStorageRemoveItem);
 }
