@@ -9,16 +9,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=lib/app-server.sh
 . bench/lib/app-server.sh
+# shellcheck source=lib/generator.sh
+. bench/lib/generator.sh
 name=$1 circuits=$2 rate=$3 duration=$4
 shift 4
 
 publish_app
+build_generator
 start_app_server "$@"
 echo "server pid $server_pid on port $port; settings: ${*:-defaults}"
 status=0
 # GENERATOR_ARGS is split on spaces on purpose: a list of options.
 # shellcheck disable=SC2086
-dotnet run -c Release --project bench/BlazorSession.LoadTest -- --url "http://127.0.0.1:$port" --circuits "$circuits" \
+"${generator_command[@]}" --url "http://127.0.0.1:$port" --circuits "$circuits" \
   --rate "$rate" --duration "$duration" --server-pid "$server_pid" --json "bench/results/$name.json" ${GENERATOR_ARGS:-} || status=$?
 show_server_problems
 exit $status

@@ -11,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=lib/app-server.sh
 . bench/lib/app-server.sh
+# shellcheck source=lib/generator.sh
+. bench/lib/generator.sh
 if [ $# -lt 2 ]; then
   echo "usage: bench/heap-types.sh NAME CIRCUITS [generator options]" >&2
   exit 2
@@ -22,11 +24,11 @@ mkdir -p "$heap_dir"
 [ -x "$tools/dotnet-dump" ] || dotnet tool install --tool-path "$tools" dotnet-dump >/dev/null
 
 publish_app
-dotnet build bench/BlazorSession.LoadTest -c Release >/dev/null
+build_generator
 start_app_server
 progress=$(mktemp)
 # The generator holds the circuits for ten minutes at most; it is stopped once the dump is taken.
-dotnet bench/BlazorSession.LoadTest/bin/Release/net10.0/BlazorSession.LoadTest.dll --url "http://127.0.0.1:$port" \
+"${generator_command[@]}" --url "http://127.0.0.1:$port" \
   --circuits "$circuits" --rate 0 --duration 600 --server-pid "$server_pid" --json "$heap_dir/$name.json" "$@" >"$progress" 2>&1 &
 generator_pid=$!
 until grep -q "hold: $circuits/$circuits connected" "$progress"; do

@@ -13,6 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=lib/app-server.sh
 . bench/lib/app-server.sh
+# shellcheck source=lib/generator.sh
+. bench/lib/generator.sh
 if [ $# -lt 2 ]; then
   echo "usage: bench/soak.sh NAME MINUTES [generator options]" >&2
   exit 2
@@ -21,14 +23,14 @@ name=$1 minutes=$2
 shift 2
 
 publish_app
-dotnet build bench/BlazorSession.LoadTest -c Release >/dev/null
+build_generator
 dotnet build bench/BlazorSession.Plot -c Release >/dev/null
 # SERVER_ENV is split on spaces on purpose: a list of VAR=VALUE words.
 # shellcheck disable=SC2086
 start_app_server ${SERVER_ENV:-}
 echo "server pid $server_pid on port $port; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
 status=0
-dotnet run --no-build -c Release --project bench/BlazorSession.LoadTest -- --url "http://127.0.0.1:$port" \
+"${generator_command[@]}" --url "http://127.0.0.1:$port" \
   --duration $((minutes * 60)) --settle "${SETTLE_SECONDS:-300}" --warmup "${WARMUP:-100}" --server-pid "$server_pid" \
   --json "bench/results/$name.json" "$@" || status=$?
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"

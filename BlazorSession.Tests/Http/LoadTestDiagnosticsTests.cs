@@ -39,6 +39,18 @@ public sealed class LoadTestDiagnosticsTests : IAsyncDisposable
         Assert.True(answer.RootElement.GetProperty("managedBytes").GetInt64() > 0);
     }
 
+    [Fact]
+    public async Task ItsPauseFigure_LeavesOutTheCollectionsItForced()
+    {
+        using var answer = await GetHeapAsync(LoadTestDiagnostics.HeapPath);
+        var processPaused = GC.GetTotalPauseDuration().TotalSeconds;
+
+        var reported = answer.RootElement.GetProperty("gcPauseSeconds").GetDouble();
+        Assert.InRange(reported, 0, processPaused);
+        // With its own two full collections counted, the figure would be all the process has paused so far.
+        Assert.True(reported < processPaused, $"Reported {reported} s of the process's {processPaused} s.");
+    }
+
     // The endpoint answers loopback clients only; the in-memory server's requests have no address unless given one.
     private async Task<JsonDocument> GetHeapAsync(string pathAndQuery)
     {

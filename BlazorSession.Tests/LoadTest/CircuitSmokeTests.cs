@@ -33,4 +33,24 @@ public sealed class CircuitSmokeTests
         Assert.All([StepNames.SetUsername, StepNames.ShowUsername, StepNames.ShowMembers, StepNames.AddToCart, StepNames.ReturnToForm],
             step => Assert.True(steps[step] >= Circuits, $"{step} completed {steps[step]} times for {Circuits} users."));
     }
+
+    [Fact]
+    public async Task TheTutorialJourney_SavesShowsAndGoesBack_AndNeverKeepsTheVisitorSignedIn()
+    {
+        const int users = 20;
+        await using var server = await AppServer.StartAsync();
+        var options = new LoadTestOptions(server.BaseUrl, users, Rate: 1, Duration: TimeSpan.FromSeconds(5),
+            ServerProcessId: server.ProcessId, RampRate: 50, MaxErrors: MaxErrors, Journey: Journey.Tutorial);
+
+        var report = await LoadRun.RunAsync(options);
+
+        Assert.True(report.Errors.Total == 0, "Errors: " + string.Join("; ", report.Errors.Samples));
+        var steps = report.Steps.ToDictionary(step => step.Name, step => step.Count);
+        Assert.All([StepNames.SetUsername, StepNames.ShowUsername, StepNames.ReturnToForm],
+            step => Assert.True(steps[step] >= users, $"{step} completed {steps[step]} times for {users} users."));
+        Assert.Equal(0, steps[StepNames.ShowMembers]);
+        Assert.Equal(0, steps[StepNames.AddToCart]);
+        // Keep me signed in writes the browser's localStorage; the tutorial's journey never ticks it.
+        Assert.DoesNotContain("localStorage.setItem", report.Traffic.JSInteropCalls.Keys);
+    }
 }

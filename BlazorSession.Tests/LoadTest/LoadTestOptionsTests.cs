@@ -43,6 +43,23 @@ public class LoadTestOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(10), churn.EffectiveTimelineInterval);
     }
 
+    [Fact]
+    public void Parse_ReadsTheJourney_FullByDefault()
+    {
+        string[] required = ["--url", "http://127.0.0.1:5000", "--circuits", "10", "--rate", "1", "--duration", "5"];
+
+        Assert.Equal(Journey.Full, LoadTestOptions.Parse(required).Journey);
+        Assert.Equal(Journey.Tutorial, LoadTestOptions.Parse([.. required, "--journey", "tutorial"]).Journey);
+        Assert.Equal(Journey.Full, LoadTestOptions.Parse([.. required, "--journey", "full"]).Journey);
+    }
+
+    [Theory]
+    [InlineData("--journey", "members")]
+    [InlineData("--journey", "tutorial", "--cart-lines", "2")]
+    public void Parse_Rejects_AnUnknownJourney_AndACartOnTheTutorialsJourney(params string[] extra) =>
+        Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(
+            ["--url", "http://127.0.0.1:5000", "--circuits", "10", "--rate", "1", "--duration", "5", .. extra]));
+
     [Theory]
     [InlineData("--churn", "0")]
     [InlineData("--churn", "-5")]

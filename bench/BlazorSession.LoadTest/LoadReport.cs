@@ -30,13 +30,18 @@ public sealed record LoadReport(
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     internal static LoadReport Create(LoadTestOptions options, int connected, TimeSpan rampUp, TimeSpan total,
-        LoadMetrics metrics, ServerSample atZero, ServerSample atN, TimeSpan generatorCpu,
+        LoadMetrics metrics, ServerSample atZero, ServerSample atN, TimeSpan generatorCpu, TimeSpan generatorGcPause,
         IReadOnlyList<TimelineSample> timeline, CircuitLifetimeReport lifetimes, AfterRunReport? afterRun)
     {
         long? PerCircuit(long? zero, long? n) =>
             zero is { } z && n is { } m && connected > 0 ? (m - z) / connected : null;
 
         var serverCpu = atZero.CpuTime is { } start && atN.CpuTime is { } end ? end - start : (TimeSpan?)null;
+        var serverGcPause = atZero.Heap?.GcPauseSeconds is { } pausedAtZero && atN.Heap?.GcPauseSeconds is { } pausedAtN
+            ? TimeSpan.FromSeconds(pausedAtN - pausedAtZero)
+            : (TimeSpan?)null;
+        var steps = metrics.StepReports();
+        var stepCount = steps.Sum(step => step.Count);
         return new LoadReport(
             options.Url.ToString(),
             options.Circuits,
@@ -45,7 +50,7 @@ public sealed record LoadReport(
             Math.Round(rampUp.TotalSeconds, 1),
             Math.Round((total - rampUp).TotalSeconds, 1),
             metrics.ErrorReport(),
-            metrics.StepReports(),
+            steps,
             metrics.TrafficReport(),
             PerCircuit(atZero.Heap?.ManagedBytes, atN.Heap?.ManagedBytes),
             PerCircuit(atZero.RssBytes, atN.RssBytes),
@@ -57,8 +62,8 @@ public sealed record LoadReport(
                 atN.RssBytes,
                 atN.Heap?.OpenCircuits,
                 atN.Heap?.ConnectedCircuits,
-                ProcessCpuReport.From(serverCpu, total)),
-            ProcessCpuReport.From(generatorCpu, total)!,
+                ProcessCpuReport.From(serverCpu, total, stepCount, serverGcPause)),
+            ProcessCpuReport.From(generatorCpu, total, stepCount, generatorGcPause)!,
             options.Churn?.TotalSeconds,
             lifetimes,
             afterRun,
@@ -87,8 +92,23 @@ public sealed record ServerReport(
 
 /// <param name="CpuSeconds">CPU time (user + system) the process used from the first circuit to the measurement.</param>
 /// <param name="AverageCores">That CPU time over the wall-clock time: 1.0 is one core busy throughout.</param>
-public sealed record ProcessCpuReport(double CpuSeconds, double AverageCores)
+/// <param name="CpuMillisecondsPerStep">
+/// That CPU time over the steps completed in the same span (every kind, starts included): two apps that served the
+/// same journey compare by it.
+/// </param>
+/// <param name="GcPauseShare">
+/// The share of the wall-clock time the process's garbage collector held its threads paused; every step in flight
+/// waits that long. Absent for a server without the diagnostics endpoint (or one older than this figure).
+/// </param>
+public sealed record ProcessCpuReport(double CpuSeconds, double AverageCores, double? CpuMillisecondsPerStep = null,
+    double? GcPauseShare = null)
 {
-    internal static ProcessCpuReport? From(TimeSpan? cpu, TimeSpan wall) =>
-        cpu is { } used ? new ProcessCpuReport(Math.Round(used.TotalSeconds, 2), Math.Round(used / wall, 2)) : null;
+    internal static ProcessCpuReport? From(TimeSpan? cpu, TimeSpan wall, long steps = 0, TimeSpan? gcPause = null) =>
+        cpu is { } used
+            ? new ProcessCpuReport(
+                Math.Round(used.TotalSeconds, 2),
+                Math.Round(used / wall, 2),
+                steps > 0 ? Math.Round(used.TotalMilliseconds / steps, 3) : null,
+                gcPause is { } paused ? Math.Round(paused / wall, 3) : null)
+            : null;
 }

@@ -39,6 +39,7 @@ public static class LoadRun
 
         var atZero = await probe.SampleAsync(cancellationToken);
         var generatorCpuAtStart = generator.TotalProcessorTime;
+        var generatorPausedAtStart = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
         int CountConnected() => slots.Count(slot => slot.IsConnected);
 
@@ -97,6 +98,7 @@ public static class LoadRun
         var connected = CountConnected();
         var atN = await probe.SampleAsync(cancellationToken);
         var generatorCpu = generator.TotalProcessorTime - generatorCpuAtStart;
+        var generatorGcPause = GC.GetTotalPauseDuration() - generatorPausedAtStart;
 
         phase = "close";
         await Task.WhenAll(slots.Select(slot => run.EndAsync(slot, churning: plan is not null)));
@@ -114,7 +116,7 @@ public static class LoadRun
         await sampling;
         await timeline.SampleAsync(cancellationToken);
 
-        var report = LoadReport.Create(options, connected, rampUp, held, metrics, atZero, atN, generatorCpu,
+        var report = LoadReport.Create(options, connected, rampUp, held, metrics, atZero, atN, generatorCpu, generatorGcPause,
             timeline.Samples, lifetimes.Report(), afterRun);
         progress?.Report(new LoadProgress("done", 0, options.Circuits, metrics.StepCount, metrics.ErrorCount, clock.Elapsed,
             lifetimes.Started));
@@ -135,7 +137,7 @@ public static class LoadRun
             await slots.WaitAsync(cancellationToken);
             try
             {
-                await using var user = new SimulatedUser(WarmupUserNumbers + number, options.Url, http, discarded);
+                await using var user = new SimulatedUser(WarmupUserNumbers + number, options.Url, http, discarded, options.Journey);
                 if (await user.StartAsync(cancellationToken) && await UserRun.RunFirstStepsAsync(user, options.CartLines, cancellationToken))
                 {
                     await user.LeaveAsync(Departure.Clean, cancellationToken);

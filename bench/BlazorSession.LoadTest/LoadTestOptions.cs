@@ -32,6 +32,7 @@ namespace BlazorSession.LoadTest;
 /// Products each user puts in its cart (one of each, up to four) after its first steps and before it rests or steps
 /// on, to measure what a cart costs a circuit; 0 leaves the cart empty.
 /// </param>
+/// <param name="Journey">The steps each user takes (<see cref="LoadTest.Journey"/>).</param>
 /// <param name="MaxErrors">
 /// The run stops once this many steps have failed (no more users start, the hold ends, no settling), so an app that
 /// fails every step fails the run in seconds instead of running out its duration. Null: never stop for errors.
@@ -51,12 +52,13 @@ public sealed record LoadTestOptions(
     TimeSpan Settle = default,
     TimeSpan? TimelineInterval = null,
     int CartLines = 0,
-    int? MaxErrors = null)
+    int? MaxErrors = null,
+    Journey Journey = Journey.Full)
 {
     public const string Usage =
         "usage: BlazorSession.LoadTest --url URL --circuits N --rate R --duration SECONDS [--server-pid PID] [--json FILE]" +
         " [--ramp CIRCUITS_PER_SECOND] [--step-timeout SECONDS] [--warmup USERS]" +
-        " [--churn LIFETIME_SECONDS [--lifetimes N]] [--settle SECONDS] [--cart-lines 0-4] [--max-errors N]";
+        " [--churn LIFETIME_SECONDS [--lifetimes N]] [--settle SECONDS] [--cart-lines 0-4] [--max-errors N] [--journey full|tutorial]";
 
     public TimeSpan EffectiveStepTimeout => StepTimeout ?? TimeSpan.FromSeconds(30);
 
@@ -95,9 +97,10 @@ public sealed record LoadTestOptions(
             values.TryGetValue("lifetimes", out var lifetimes) ? int.Parse(lifetimes, CultureInfo.InvariantCulture) : null,
             TimeSpan.FromSeconds(Number("settle") ?? 0),
             CartLines: values.TryGetValue("cart-lines", out var lines) ? int.Parse(lines, CultureInfo.InvariantCulture) : 0,
-            MaxErrors: values.TryGetValue("max-errors", out var maxErrors) ? int.Parse(maxErrors, CultureInfo.InvariantCulture) : null);
+            MaxErrors: values.TryGetValue("max-errors", out var maxErrors) ? int.Parse(maxErrors, CultureInfo.InvariantCulture) : null,
+            Journey: values.TryGetValue("journey", out var journey) ? ParseJourney(journey) : Journey.Full);
         var unknown = values.Keys.Except(
-            ["url", "circuits", "rate", "duration", "server-pid", "json", "ramp", "step-timeout", "warmup", "churn", "lifetimes", "settle", "cart-lines", "max-errors"]).ToList();
+            ["url", "circuits", "rate", "duration", "server-pid", "json", "ramp", "step-timeout", "warmup", "churn", "lifetimes", "settle", "cart-lines", "max-errors", "journey"]).ToList();
         if (unknown.Count > 0)
         {
             throw new ArgumentException($"Unknown option(s): {string.Join(", ", unknown)}.{Environment.NewLine}{Usage}");
@@ -111,9 +114,18 @@ public sealed record LoadTestOptions(
                 throw new ArgumentException($"--cart-lines must be 0 to {SimulatedUser.CatalogSize}.{Environment.NewLine}{Usage}"),
             { MaxErrors: < 1 } =>
                 throw new ArgumentException($"--max-errors must be at least 1.{Environment.NewLine}{Usage}"),
+            { Journey: Journey.Tutorial, CartLines: > 0 } =>
+                throw new ArgumentException($"--cart-lines needs the full journey (the tutorial's has no cart).{Environment.NewLine}{Usage}"),
             { Lifetimes: not null, Churn: null } =>
                 throw new ArgumentException($"--lifetimes needs --churn.{Environment.NewLine}{Usage}"),
             _ => options,
         };
     }
+
+    private static Journey ParseJourney(string value) => value switch
+    {
+        "full" => Journey.Full,
+        "tutorial" => Journey.Tutorial,
+        _ => throw new ArgumentException($"--journey must be full or tutorial, not '{value}'.{Environment.NewLine}{Usage}"),
+    };
 }

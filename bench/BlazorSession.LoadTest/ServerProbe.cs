@@ -58,7 +58,11 @@ internal sealed class ServerProbe(Uri baseUrl, int? processId, HttpClient http)
 /// (absent from servers older than the endurance runs).
 /// </param>
 /// <param name="ForcedCollection">Whether the server forced a collection for this sample (absent from older servers, which always did).</param>
+/// <param name="GcPauseSeconds">
+/// How long the server's garbage collector has paused it since it started, leaving out the collections the endpoint
+/// forced (absent from older servers).
+/// </param>
 public sealed record HeapSample(long ManagedBytes, long OpenCircuits, long ConnectedCircuits, long? PinnedBytes = null,
-    bool? ForcedCollection = null);
+    bool? ForcedCollection = null, double? GcPauseSeconds = null);
 
 internal sealed record ServerSample(HeapSample? Heap, long? RssBytes, TimeSpan? CpuTime);

@@ -5,11 +5,13 @@ namespace BlazorSession.LoadTest;
 
 /// <summary>
 /// One person using the app in one tab: opens the set-session page, saves a name (every other save with "Keep me
-/// signed in" ticked), goes to the get-session page and sees it, then to the members page and is welcomed, goes back
-/// to the form, and so on. Every element is found in the mirrored DOM the way a person finds it (the input labelled
+/// signed in" ticked), goes to the get-session page and sees it, then to the members page and is welcomed, adds a
+/// product to the cart, goes back to the form, and so on. On the <see cref="Journey.Tutorial"/> journey the person
+/// only saves a name (never ticking the box), sees it and goes back to the form. Every element is found in the mirrored DOM the way a person finds it (the input labelled
 /// "Username", the "Save" button), never by a hard-coded handler id.
 /// </summary>
-internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, LoadMetrics metrics) : IAsyncDisposable
+internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, LoadMetrics metrics, Journey journey)
+    : IAsyncDisposable
 {
     public const string SetSessionPath = "set-session";
     public const string GetSessionPath = "get-session";
@@ -90,6 +92,7 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
         _next = step switch
         {
             Step.SetUsername => Step.ShowUsername,
+            Step.ShowUsername when journey == Journey.Tutorial => Step.ReturnToForm,
             Step.ShowUsername => Step.ShowMembers,
             Step.ShowMembers => Step.AddToCart,
             Step.AddToCart => Step.ReturnToForm,
@@ -157,12 +160,12 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
 
     /// <summary>
     /// Types a new name into the Username field, leaves it (change), ticks "Keep me signed in" on every other save
-    /// (the form starts unticked), presses Save (submit) and waits for the confirmation.
+    /// of the full journey (the form starts unticked), presses Save (submit) and waits for the confirmation.
     /// </summary>
     private async Task SetUsernameAsync(CancellationToken cancellationToken)
     {
         var username = string.Create(CultureInfo.InvariantCulture, $"user{number}-{++_saves}");
-        var keepSignedIn = _saves % 2 == 1;
+        var keepSignedIn = journey == Journey.Full && _saves % 2 == 1;
         if (keepSignedIn)
         {
             // A person ticks the box, then types. The tick re-renders the form's inputs (their validation state), which
@@ -286,6 +289,18 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
         element.EventHandlers.TryGetValue(eventName, out var id)
             ? id
             : throw new LoadTestException(ErrorKinds.Protocol, $"{element} has no {eventName} handler.");
+}
+
+/// <summary>
+/// The steps a simulated user takes. <see cref="Full"/> is today's app: save (Keep me signed in on every other
+/// save), show, members, cart, back to the form. <see cref="Tutorial"/> is the tutorial's own three steps (save, show,
+/// back to the form, never Keep me signed in), the journey an app from before the members page and the cart can
+/// serve, so the two can be compared under the same load.
+/// </summary>
+public enum Journey
+{
+    Full,
+    Tutorial,
 }
 
 /// <summary>How a tab's life ends (<see cref="SimulatedUser.LeaveAsync"/>).</summary>

@@ -14,7 +14,7 @@ internal sealed class UserRun(LoadTestOptions options, HttpClient http, LoadMetr
     /// <summary>One user for the whole run; it is closed when the run ends.</summary>
     public async Task LiveWholeRunAsync(UserSlot slot, int number, SemaphoreSlim startSlot)
     {
-        var user = new SimulatedUser(number, options.Url, http, metrics);
+        var user = new SimulatedUser(number, options.Url, http, metrics, options.Journey);
         slot.Hold(user, Departure.Clean);
         lifetimes.CountStarted();
         bool started;
@@ -39,7 +39,7 @@ internal sealed class UserRun(LoadTestOptions options, HttpClient http, LoadMetr
         var first = true;
         while (!hold.IsCancellationRequested && plan.TryNext(out var planned))
         {
-            var user = new SimulatedUser(planned.Number, options.Url, http, metrics);
+            var user = new SimulatedUser(planned.Number, options.Url, http, metrics, options.Journey);
             slot.Hold(user, planned.Departure);
             lifetimes.CountStarted();
             var age = Stopwatch.StartNew();
