@@ -166,9 +166,24 @@ public sealed class BrowserSession
     }
 
     /// <summary>
+    /// Stores <paramref name="value"/> under <paramref name="key"/> and, in the same change, makes the session
+    /// permanent or the tab's own (as <see cref="SetPermanentAsync"/> does), the way Flask sends
+    /// <c>session.permanent</c> and <c>session[key]</c> in one response: the browser gets one document where the
+    /// session now lives, not one per step, and no other tab ever sees the value this one replaces. Made permanent,
+    /// the tab's own document is deleted beside the write (one round trip for both). Fails as
+    /// <see cref="SetAsync{T}(string, T)"/> does; when the write succeeded and only that delete failed, the session in
+    /// this circuit holds what it held before and a reload reads the tab's own document again.
+    /// </summary>
+    public Task SetAsync<T>(string key, T value, bool permanent)
+    {
+        SessionKeys.Validate(key);
+        return ChangeAsync(key, _ => Serialize(value), permanent);
+    }
+
+    /// <summary>
     /// Replaces the value under <paramref name="key"/> with what <paramref name="update"/> makes of the current one
     /// (<c>default</c> when absent), after every change made before it: two quick clicks that each add one add two.
-    /// Returns the value stored. Fails as <see cref="SetAsync{T}"/> does.
+    /// Returns the value stored. Fails as <see cref="SetAsync{T}(string, T)"/> does.
     /// </summary>
     public async Task<T> UpdateAsync<T>(string key, Func<T?, T> update)
     {
@@ -213,7 +228,7 @@ public sealed class BrowserSession
     /// Makes the session permanent (its values move to the browser's localStorage, shared by every tab without a
     /// session of its own, for <see cref="BrowserSessionOptions.RememberFor"/> from now), or makes it the tab's own
     /// again (it keeps a copy of the values; the permanent session stays for the other tabs). Fails as
-    /// <see cref="SetAsync{T}"/> does.
+    /// <see cref="SetAsync{T}(string, T)"/> does.
     /// </summary>
     public async Task SetPermanentAsync(bool permanent)
     {
@@ -221,14 +236,7 @@ public sealed class BrowserSession
         var values = Values;
         if (permanent)
         {
-            var stored = new StoredValues(values, _clock.GetUtcNow() + _rememberFor);
-            await _documents.WritePermanentAsync(Checked("(permanent)", values, stored.Expires));
-            if (_own is not null)
-            {
-                await _documents.DeleteOwnAsync();
-            }
-
-            Publish(null, stored);
+            await WritePermanentAsync("(permanent)", values);
         }
         else if (IsPermanent)
         {
@@ -288,9 +296,11 @@ public sealed class BrowserSession
     private JsonElement Serialize<T>(T value) => JsonSerializer.SerializeToElement(value, _json);
 
     // The value for the key, computed from the current values (null removes the key), checked against the limit,
-    // written where the session is kept, and only then published: a change that cannot be stored leaves the session
-    // as it was. A permanent session's expiry starts again from each change.
-    private async Task ChangeAsync(string key, Func<IReadOnlyDictionary<string, JsonElement>, JsonElement?> valueFor)
+    // written where the session is kept (or, with permanent given, where it is to be kept), and only then published:
+    // a change that cannot be stored leaves the session as it was. A permanent session's expiry starts again from
+    // each change.
+    private async Task ChangeAsync(string key, Func<IReadOnlyDictionary<string, JsonElement>, JsonElement?> valueFor,
+        bool? permanent = null)
     {
         using var turn = await TakeLoadedTurnAsync();
         var values = new Dictionary<string, JsonElement>(Values, StringComparer.Ordinal);
@@ -303,11 +313,9 @@ public sealed class BrowserSession
             return;
         }
 
-        if (IsPermanent)
+        if (permanent ?? IsPermanent)
         {
-            var stored = new StoredValues(values, _clock.GetUtcNow() + _rememberFor);
-            await _documents.WritePermanentAsync(Checked(key, values, stored.Expires));
-            Publish(null, stored);
+            await WritePermanentAsync(key, values);
         }
         else
         {
@@ -315,6 +323,16 @@ public sealed class BrowserSession
             await _documents.WriteOwnAsync(Checked(key, values, null));
             Publish(values, _permanent);
         }
+    }
+
+    // The values as the permanent session, for RememberFor from now. A tab with its own document stops using it: it
+    // is deleted beside the write, both sent at once, so making a session permanent costs one round trip.
+    private async Task WritePermanentAsync(string key, Dictionary<string, JsonElement> values)
+    {
+        var stored = new StoredValues(values, _clock.GetUtcNow() + _rememberFor);
+        var write = _documents.WritePermanentAsync(Checked(key, values, stored.Expires));
+        await (_own is null ? write : Task.WhenAll(write, _documents.DeleteOwnAsync()));
+        Publish(null, stored);
     }
 
     private static JsonElement Checked(string key, Dictionary<string, JsonElement> values, DateTimeOffset? expires)

@@ -30,6 +30,9 @@ public static class SessionKeyExtensions
     public static Task SetAsync<T>(this BrowserSession session, SessionKey<T> key, T value) =>
         session.SetAsync(Name(key), value);
 
+    public static Task SetAsync<T>(this BrowserSession session, SessionKey<T> key, T value, bool permanent) =>
+        session.SetAsync(Name(key), value, permanent);
+
     public static Task<T> UpdateAsync<T>(this BrowserSession session, SessionKey<T> key, Func<T?, T> update) =>
         session.UpdateAsync(Name(key), update);
 

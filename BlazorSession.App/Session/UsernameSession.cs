@@ -19,9 +19,10 @@ public sealed class UsernameSession(BrowserSession session, SessionMetrics metri
     /// <summary>
     /// Validates, stores and publishes a new name. With <paramref name="keepSignedIn"/> the session becomes permanent
     /// (kept for <see cref="BrowserSessionOptions.RememberFor"/> and shared by the browser's tabs); without it the
-    /// tab keeps the name as its own and a permanent session stays as it is for the other tabs. Throws
-    /// <see cref="ArgumentException"/> for a name the rules reject and <see cref="BrowserStorageUnavailableException"/>
-    /// when the browser cannot be reached; in both cases the previous name is kept.
+    /// tab keeps the name as its own and a permanent session stays as it is for the other tabs. The name and where it
+    /// is kept are one change, one write. Throws <see cref="ArgumentException"/> for a name the rules reject and
+    /// <see cref="BrowserStorageUnavailableException"/> when the browser cannot be reached; in both cases the previous
+    /// name is kept.
     /// </summary>
     public async Task SaveAsync(string? input, bool keepSignedIn = false)
     {
@@ -30,46 +31,11 @@ public sealed class UsernameSession(BrowserSession session, SessionMetrics metri
             throw new ArgumentException(problem, nameof(input));
         }
 
-        await session.LoadAsync();
-        if (!keepSignedIn && session.IsPermanent)
-        {
-            await session.SetPermanentAsync(false);
-        }
-
-        // Set before the session is made permanent, so that no other tab is ever shown the name this one replaces.
-        var previous = session.Get(Key);
-        await session.SetAsync(Key, UsernameRules.Normalize(input));
-        if (keepSignedIn && !session.IsPermanent)
-        {
-            try
-            {
-                await session.SetPermanentAsync(true);
-            }
-            catch (BrowserStorageUnavailableException)
-            {
-                await PutBackAsync(previous);
-                throw;
-            }
-        }
-
+        await session.SetAsync(Key, UsernameRules.Normalize(input), permanent: keepSignedIn);
         metrics.NameSaved();
         if (keepSignedIn)
         {
             metrics.SignInRemembered();
-        }
-    }
-
-    // A save that failed half-way (the name stored for the tab, the browser's storage out of reach) keeps the name
-    // the tab had; if even that cannot be written, the page still says the save failed, and a reload reads the truth.
-    private async Task PutBackAsync(string? previous)
-    {
-        try
-        {
-            await (previous is null ? session.RemoveAsync(Key) : session.SetAsync(Key, previous));
-        }
-        catch (BrowserStorageUnavailableException)
-        {
-            // Already logged by the session; the caller reports the failure.
         }
     }
 

@@ -138,6 +138,41 @@ public class PermanentSessionTests
     }
 
     [Fact]
+    public async Task SetWithPermanent_StoresTheValueAndMovesTheSession_InOneWriteBesideTheDelete()
+    {
+        var (tab, tabStorage) = OpenTab();
+        await tab.SetAsync("username", "Ada");
+        var (tabWrites, browserWrites, changes) = (tabStorage.WriteCount, _localStorage.WriteCount, 0);
+        tab.Changed += () => changes++;
+
+        await tab.SetAsync("username", "Grace", permanent: true);
+
+        Assert.True(tab.IsPermanent);
+        Assert.Equal("Grace", tab.Get<string>("username"));
+        Assert.Equal((tabWrites + 1, browserWrites + 1, 1), (tabStorage.WriteCount, _localStorage.WriteCount, changes));
+        Assert.Empty(tabStorage.StoredKeys);
+        var (other, _) = OpenTab();
+        await other.LoadAsync();
+        Assert.Equal("Grace", other.Get<string>("username"));
+    }
+
+    [Fact]
+    public async Task SetWithoutPermanent_OnASharedSession_WritesOnlyTheTabsOwn_AndTheOthersKeepSharingIt()
+    {
+        var (tab, tabStorage) = OpenTab();
+        await tab.SetAsync("username", "Ada", permanent: true);
+        var browserWrites = _localStorage.WriteCount;
+
+        await tab.SetAsync("username", "Only Mine", permanent: false);
+
+        Assert.False(tab.IsPermanent);
+        Assert.Equal((1, browserWrites), (tabStorage.WriteCount, _localStorage.WriteCount));
+        var (other, _) = OpenTab();
+        await other.LoadAsync();
+        Assert.Equal("Ada", other.Get<string>("username"));
+    }
+
+    [Fact]
     public async Task RemovingTheLastValue_OfAnOwnSession_DoesNotStartSharingThePermanentOne()
     {
         var (own, _) = OpenTab();
