@@ -5,8 +5,9 @@ using Microsoft.Playwright;
 namespace BlazorSession.Bench.Journey;
 
 /// <summary>
-/// Drives one journey in a fresh browser context (empty sessionStorage, cookies and cache, as a new tab of a first
-/// visit): load the form, save a name, follow "Get session", reload. Durations come from <c>probe.js</c>, which
+/// Drives one journey in a fresh browser context (empty sessionStorage, cookies and cache, as a first visit): follow
+/// a link to the form from a page of another site, save a name, follow "Get session", reload. Beside it, in a context
+/// of its own, the form is loaded once into a new tab (about:blank). Durations come from <c>probe.js</c>, which
 /// timestamps inside the page; the automation only acts and waits.
 /// </summary>
 internal sealed class JourneyRunner(IBrowser browser, AppUnderTest app)
@@ -20,19 +21,33 @@ internal sealed class JourneyRunner(IBrowser browser, AppUnderTest app)
     /// <summary>Between keystrokes: about 150 words a minute.</summary>
     private const int TypingDelayMs = 40;
 
+    /// <summary>
+    /// A page of another site (another host than the apps' 127.0.0.1), answered by the browser context itself, with
+    /// one link to the form: a real first visit comes from another site, and crossing sites is what makes the browser
+    /// swap processes for the app's cross-origin isolation (COOP), which a load from about:blank pays too.
+    /// </summary>
+    private static readonly Uri OtherSite = new("http://other-site.test/");
+
+    private const string OtherSiteLinkText = "Open the session tutorial";
+
     public AppUnderTest App => app;
 
     public async Task<JourneySample> RunAsync(string username)
     {
+        var steps = new Dictionary<string, double>
+        {
+            [Steps.LoadToInteractive] = await LoadIntoNewTabAsync(),
+        };
+
         await using var context = await browser.NewContextAsync();
         await context.AddInitScriptAsync(Probe);
         var page = await context.NewPageAsync();
-        var steps = new Dictionary<string, double>();
+        await OpenOtherSiteAsync(context, page);
 
         await page.BringToFrontAsync();
         var loaded = await ActAndWaitForMarkAsync(page, "interactive", () =>
-            page.GotoAsync(new Uri(app.Server.BaseUrl, app.SetPath).ToString(), new() { WaitUntil = WaitUntilState.Commit }));
-        steps[Steps.LoadToInteractive] = loaded.Mark - loaded.NavigationStart;
+            page.GetByRole(AriaRole.Link, new() { Name = OtherSiteLinkText, Exact = true }).ClickAsync());
+        steps[Steps.LoadFromOtherSiteToInteractive] = loaded.Mark - loaded.NavigationStart;
 
         // Typed key by key at a fast typist's pace, as a person would, rather than filled at once: the click on
         // Save then comes when it would for a person, not a few milliseconds after the page became usable (where
@@ -69,6 +84,32 @@ internal sealed class JourneyRunner(IBrowser browser, AppUnderTest app)
         await ExpectNameAsync(page, username);
 
         return new JourneySample(steps, phases, traffic);
+    }
+
+    private Uri FormUrl => new(app.Server.BaseUrl, app.SetPath);
+
+    /// <summary>The form loaded into a new tab of a fresh context, from about:blank: navigation start to interactive.</summary>
+    private async Task<double> LoadIntoNewTabAsync()
+    {
+        await using var context = await browser.NewContextAsync();
+        await context.AddInitScriptAsync(Probe);
+        var page = await context.NewPageAsync();
+        await page.BringToFrontAsync();
+        var loaded = await ActAndWaitForMarkAsync(page, "interactive", () =>
+            page.GotoAsync(FormUrl.ToString(), new() { WaitUntil = WaitUntilState.Commit }));
+        return loaded.Mark - loaded.NavigationStart;
+    }
+
+    /// <summary>
+    /// Shows the other site's page, answered by the context's route, which is removed again before anything is timed:
+    /// while a route is registered the browser hands every request to the automation first.
+    /// </summary>
+    private async Task OpenOtherSiteAsync(IBrowserContext context, IPage page)
+    {
+        var html = $"""<!DOCTYPE html><html lang="en"><title>Elsewhere</title><a href="{FormUrl}">{OtherSiteLinkText}</a></html>""";
+        await context.RouteAsync(OtherSite + "**", route => route.FulfillAsync(new() { ContentType = "text/html", Body = html }));
+        await page.GotoAsync(OtherSite.ToString());
+        await context.UnrouteAllAsync();
     }
 
     /// <summary>
