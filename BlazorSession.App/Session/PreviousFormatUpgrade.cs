@@ -78,20 +78,11 @@ internal sealed class PreviousFormatUpgrade(
 
         if (oldTab is { FollowsRemembered: false } own)
         {
-            if (session.IsPermanent)
-            {
-                await session.SetPermanentAsync(false);
-            }
-
-            await session.SetAsync(UsernameSession.Key, own.Name);
+            await session.SetAsync(UsernameSession.Key, own.Name, permanent: false);
         }
         else if (remembered is not null)
         {
-            await session.SetAsync(UsernameSession.Key, remembered);
-            if (!session.IsPermanent)
-            {
-                await session.SetPermanentAsync(true);
-            }
+            await session.SetAsync(UsernameSession.Key, remembered, permanent: true);
         }
     }
 }
