@@ -29,6 +29,24 @@ public class KeepSignedInTests
     }
 
     [Fact]
+    public async Task ASave_IsOneChange_WithTheBoxOrWithout()
+    {
+        var tab = await _browser.OpenLoadedTabAsync();
+        await tab.Name.SaveAsync("Ada");
+        var changes = 0;
+        tab.Session.Changed += () => changes++;
+        var (tabWrites, browserWrites) = (_browser.Tab.WriteCount, _browser.Browser.WriteCount);
+
+        // With the box: the browser's document written and the tab's own deleted, not the tab's written first.
+        await tab.Name.SaveAsync("Grace", keepSignedIn: true);
+        Assert.Equal((tabWrites + 1, browserWrites + 1, 1), (_browser.Tab.WriteCount, _browser.Browser.WriteCount, changes));
+
+        // Without it, in the tab that now shares the permanent session: one write of the tab's own, none of the browser's.
+        await tab.Name.SaveAsync("Hopper");
+        Assert.Equal((tabWrites + 2, browserWrites + 1, 2), (_browser.Tab.WriteCount, _browser.Browser.WriteCount, changes));
+    }
+
+    [Fact]
     public async Task ANewTab_StartsSignedIn_WithTheRememberedName()
     {
         await (await _browser.OpenLoadedTabAsync()).Name.SaveAsync("Ada", keepSignedIn: true);
