@@ -5,13 +5,10 @@ namespace BlazorSession.App;
 /// <summary>
 /// What the app relies on inside ASP.NET Core that the framework does not promise: names a .NET update may change.
 /// Each is named here only, and BlazorSession.Tests/Components/FrameworkInternalsTests.cs fails when the framework
-/// no longer matches it, instead of the preview quietly answering 204 or a page quietly losing its focus move.
+/// no longer matches it, instead of the preview quietly answering 204.
 /// </summary>
 internal static class FrameworkInternals
 {
-    /// <summary>Blazor's own focus function, the one its <c>FocusOnNavigate</c> calls (Components/Document/FocusHeadingAfterNavigation.cs).</summary>
-    public const string FocusBySelector = "Blazor._internal.domWrapper.focusBySelector";
-
     /// <summary>
     /// The JavaScript functions <see cref="ProtectedSessionStorage"/> and <see cref="ProtectedLocalStorage"/> call to
     /// read and delete; the preview answers them from the values a tab posted (Preview/PostedValuesJSRuntime.cs).

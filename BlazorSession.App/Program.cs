@@ -1,5 +1,4 @@
 using BlazorSession.App.Components;
-using BlazorSession.App.Components.Document;
 using BlazorSession.App.Hosting;
 using BlazorSession.App.Preview;
 using BlazorSession.App.Session;
@@ -17,7 +16,6 @@ builder.Services.AddRazorComponents()
 builder.Services.AddAppDataProtection(builder.Configuration, builder.Environment);
 builder.Services.AddAppSession(builder.Configuration);
 builder.Services.AddStoredSessionPreview();
-builder.Services.AddScoped<ShownTabTitle>();
 builder.Services.AddBehindProxy();
 builder.Services.AddAppHealthChecks(builder.Configuration);
 builder.Services.AddAppTelemetry(builder.Configuration);

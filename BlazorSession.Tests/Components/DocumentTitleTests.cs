@@ -1,42 +1,36 @@
 using BlazorSession.App.Components.Document;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorSession.Tests.Components;
 
+/// <summary>
+/// What DocumentTitle gives the browser. That the tab's title follows it, and the heading takes the focus, is
+/// after-navigation.js's part, checked in a real browser (EndToEnd/AfterNavigationTests.cs).
+/// </summary>
 public class DocumentTitleTests : BunitContext
 {
-    public DocumentTitleTests()
-    {
-        Services.AddScoped<ShownTabTitle>();
-        JSInterop.SetupVoid(DocumentTitle.SetTitleFunction, _ => true).SetVoidResult();
-    }
-
     [Fact]
-    public void TheCircuitsFirstPage_LeavesThePrerenderedTitle_AndLaterTitlesAreSetOnce()
+    public void InTheCircuit_RendersTheTitleForTheBrowserScript_AndCallsNothing()
     {
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
-        var cut = Render<DocumentTitle>(parameters => parameters.Add(title => title.Text, "Set session"));
-        cut.Render();
-        cut.Render(parameters => parameters.Add(title => title.Text, "Get session"));
-        cut.Render();
+        var cut = Render<DocumentTitle>(parameters => parameters
+            .Add(title => title.Text, "Get session")
+            .Add(title => title.Description, "Shows the name."));
 
-        var titles = JSInterop.VerifyInvoke(DocumentTitle.SetTitleFunction, calledTimes: 1);
-        Assert.Equal(["Get session"], titles.Select(call => call.Arguments[0]));
-        Assert.Empty(cut.Nodes);
+        cut.MarkupMatches("""<template data-tab-title="Get session"></template>""");
+        Assert.Empty(JSInterop.Invocations);
     }
 
     [Fact]
-    public void ThePageReachedByInAppNavigation_SetsItsTitle()
+    public void ANewText_ChangesTheRenderedTitle()
     {
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        Render<DocumentTitle>(parameters => parameters.Add(title => title.Text, "Set session"));
+        var cut = Render<DocumentTitle>(parameters => parameters.Add(title => title.Text, "Checking your sign-in"));
 
-        Render<DocumentTitle>(parameters => parameters.Add(title => title.Text, "Get session"));
+        cut.Render(parameters => parameters.Add(title => title.Text, "Members"));
 
-        var call = JSInterop.VerifyInvoke(DocumentTitle.SetTitleFunction);
-        Assert.Equal("Get session", call.Arguments[0]);
+        Assert.Equal("Members", cut.Find("template").GetAttribute("data-tab-title"));
     }
 
     [Fact]
@@ -44,9 +38,9 @@ public class DocumentTitleTests : BunitContext
     {
         SetRendererInfo(new RendererInfo("Static", isInteractive: false));
 
-        Render<DocumentTitle>(parameters => parameters.Add(title => title.Text, "Set session"));
+        var cut = Render<DocumentTitle>(parameters => parameters.Add(title => title.Text, "Set session"));
 
-        JSInterop.VerifyNotInvoke(DocumentTitle.SetTitleFunction);
-        Assert.Null(Services.GetRequiredService<ShownTabTitle>().Text);
+        Assert.Empty(cut.FindAll("template"));
+        Assert.Empty(JSInterop.Invocations);
     }
 }

@@ -1,7 +1,5 @@
 using BlazorSession.App;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
-using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace BlazorSession.Tests.Components;
@@ -13,18 +11,6 @@ namespace BlazorSession.Tests.Components;
 public sealed class FrameworkInternalsTests : BunitContext
 {
     private readonly EphemeralDataProtectionProvider _dataProtection = new();
-
-    [Fact]
-    public void FocusOnNavigate_FocusesThroughFocusBySelector()
-    {
-        JSInterop.SetupVoid(FrameworkInternals.FocusBySelector, "h1").SetVoidResult();
-
-        Render<FocusOnNavigate>(parameters => parameters
-            .Add(focus => focus.RouteData, new RouteData(typeof(App.Components.Pages.Home), new Dictionary<string, object?>()))
-            .Add(focus => focus.Selector, "h1"));
-
-        JSInterop.VerifyInvoke(FrameworkInternals.FocusBySelector);
-    }
 
     [Theory]
     [InlineData(typeof(ProtectedSessionStorage))]

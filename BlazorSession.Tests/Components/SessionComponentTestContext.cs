@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BlazorSession.App.Components.Document;
 using BlazorSession.App.Session;
 using BlazorSession.Storage;
 using BlazorSession.Testing;
@@ -30,14 +29,10 @@ public abstract class SessionComponentTestContext : BunitContext
         Services.AddMetrics();
         Services.AddInMemoryBrowserSession();
         Services.AddUsernameSession();
-        Services.AddScoped<ShownTabTitle>();
         // bUnit's placeholders make every authorization check fail loudly; the framework's own service decides here.
         Services.RemoveAll<IAuthorizationService>();
         Services.RemoveAll<IAuthorizationPolicyProvider>();
         Services.AddAuthorizationCore();
-        // Answered at once: bUnit faults a call left unanswered after its wait timeout (1 s), which a busy CI
-        // machine reaches while a test is still running.
-        JSInterop.SetupVoid(DocumentTitle.SetTitleFunction, _ => true).SetVoidResult();
         RenderInteractively();
     }
 

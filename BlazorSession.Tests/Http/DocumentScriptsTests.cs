@@ -22,7 +22,7 @@ public sealed class DocumentScriptsTests(AppFactory app) : IClassFixture<AppFact
         var assets = scripts.Select(script => InlineDocumentAssets.Scripts.SingleOrDefault(asset => asset.Text == script.TextContent)).ToList();
         Assert.All(assets, asset => Assert.NotNull(asset));
         Assert.Equal(InlineDocumentAssets.Scripts.Where(assets.Contains), assets);
-        Assert.Contains(InlineDocumentAssets.PageFunctions, assets);
+        Assert.Contains(InlineDocumentAssets.AfterNavigation, assets);
         var circuitStart = scripts[assets.IndexOf(InlineDocumentAssets.CircuitStart)];
         Assert.All(InlineDocumentAssets.CircuitStartNeeds, selector =>
         {

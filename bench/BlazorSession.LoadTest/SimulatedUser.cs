@@ -27,7 +27,7 @@ internal sealed class SimulatedUser(int number, Uri baseUri, HttpClient http, Lo
     private readonly Dictionary<string, string> _localStorage = new(StringComparer.Ordinal);
     /// <summary>
     /// A person does not close a tab within a moment of the page changing; leaving sooner would often cut off the JS
-    /// calls the server makes after a render (title, focus), and a circuit ended with a call unanswered stays in the
+    /// calls the server makes (a storage write after a save), and a circuit ended with a call unanswered stays in the
     /// server's memory until the call times out (a minute), which the capacity figures would then count.
     /// </summary>
     private static readonly TimeSpan QuietBeforeLeaving = TimeSpan.FromMilliseconds(250);

@@ -9,8 +9,8 @@ public static class InlineDocumentAssets
     /// <summary>The app's whole stylesheet (InlineStylesheet says why it is inline).</summary>
     public static InlineAsset Stylesheet { get; } = InlineAsset.Load("app.css", "style");
 
-    /// <summary>window.blazorSession, with the function DocumentTitle calls.</summary>
-    public static InlineAsset PageFunctions { get; } = InlineAsset.Load("page-functions.js", "script");
+    /// <summary>The tab's title and the heading's focus after in-app navigation (DocumentTitle.razor renders what it reads).</summary>
+    public static InlineAsset AfterNavigation { get; } = InlineAsset.Load("after-navigation.js", "script");
 
     /// <summary>TypeAheadScript.razor.</summary>
     public static InlineAsset TypeAhead { get; } = InlineAsset.Load("type-ahead.js", "script");
@@ -23,12 +23,12 @@ public static class InlineDocumentAssets
 
     /// <summary>
     /// The page's scripts in the order the document holds them (App.razor: the first three in the head, the last at
-    /// the end of the body). Each adds what it offers to <c>window.blazorSession</c>, and whichever runs first makes
+    /// the end of the body). Those that offer something add it to <c>window.blazorSession</c>, and whichever runs first makes
     /// it, so the head's three work in any order. <see cref="CircuitStart"/> uses what they added where it is there,
     /// and needs <see cref="CircuitStartNeeds"/> in the document before it. BlazorSession.Tests/Http/DocumentScriptsTests.cs
     /// checks every page against both.
     /// </summary>
-    public static IReadOnlyList<InlineAsset> Scripts { get; } = [PageFunctions, TypeAhead, StoredSessionPreview, CircuitStart];
+    public static IReadOnlyList<InlineAsset> Scripts { get; } = [AfterNavigation, TypeAhead, StoredSessionPreview, CircuitStart];
 
     /// <summary>
     /// What circuit-start.js finds in the document and cannot start without: the error bar and its Dismiss
