@@ -9,7 +9,7 @@ public static class InlineDocumentAssets
     /// <summary>The app's whole stylesheet (InlineStylesheet says why it is inline).</summary>
     public static InlineAsset Stylesheet { get; } = InlineAsset.Load("app.css", "style");
 
-    /// <summary>The tab's title and the heading's focus after in-app navigation (DocumentTitle.razor renders what it reads).</summary>
+    /// <summary>The tab's title and the heading's focus after in-app navigation (DocumentHead.cs renders what it reads).</summary>
     public static InlineAsset AfterNavigation { get; } = InlineAsset.Load("after-navigation.js", "script");
 
     /// <summary>TypeAheadScript.razor.</summary>

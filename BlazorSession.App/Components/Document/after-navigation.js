@@ -1,5 +1,5 @@
 // What the browser does itself when the circuit shows another page, so that the circuit never calls in for it: the
-// tab's title follows the page's DocumentTitle (its <template data-tab-title>), and after an in-app navigation to
+// tab's title follows the page's DocumentHead (its <template data-tab-title>), and after an in-app navigation to
 // another page the keyboard focus moves to that page's heading, so that a screen reader announces where the link
 // led (what the framework's FocusOnNavigate does, through a JS call per navigation).
 (() => {
