@@ -1,4 +1,5 @@
 using BlazorSession.App.Components;
+using BlazorSession.App.Components.Layout;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +32,24 @@ public class RoutingTests : SessionComponentTestContext
         var cut = Render<Routes>();
 
         Assert.Equal("Not found", cut.Find("h1").TextContent);
+        Assert.NotNull(cut.Find("header nav"));
+    }
+
+    [Fact]
+    public void MovingBetweenARestrictedPageAndAnother_KeepsTheLayout()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/get-session");
+        var cut = Render<Routes>();
+        var layout = cut.FindComponent<MainLayout>().Instance;
+
+        navigation.NavigateTo("/members");
+        cut.WaitForAssertion(() => Assert.Equal("Members", cut.Find("h1").TextContent));
+        Assert.Same(layout, cut.FindComponent<MainLayout>().Instance);
+
+        navigation.NavigateTo("/cart");
+        cut.WaitForAssertion(() => Assert.Equal("Cart", cut.Find("h1").TextContent));
+        Assert.Same(layout, cut.FindComponent<MainLayout>().Instance);
     }
 
     [Fact]
