@@ -1,5 +1,6 @@
 using BlazorSession.App.Components.Pages;
 using BlazorSession.App.Session;
+using Microsoft.AspNetCore.Components;
 
 namespace BlazorSession.Tests.Components;
 
@@ -17,6 +18,46 @@ public class SetSessionPageTests : SessionComponentTestContext
         var button = cut.Find("button[type=submit]");
         Assert.Equal("Save", button.TextContent);
         Assert.Equal("Set session", cut.Find("h1").TextContent);
+    }
+
+    /// <summary>
+    /// The form is the page's own markup: under load, the form components (EditForm with the three it brings,
+    /// InputText, InputCheckbox) built on every visit were most of what the server's collector copied
+    /// (docs/decisions/2026-12-05-fewer-components-per-page.md).
+    /// </summary>
+    [Fact]
+    public void Form_BuildsNoComponentsOfItsOwn_ThroughAFillAndASave()
+    {
+        var cut = Render<SetSession>();
+
+        cut.Find("input#keep-signed-in").Change(true);
+        cut.Find("input#username").Change("Ada");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal("Session data set successfully!", cut.Find("[role=status]").TextContent));
+        Assert.Empty(cut.FindComponents<IComponent>());
+    }
+
+    /// <summary>The classes an input component would give its field, which the type-ahead script waits for.</summary>
+    [Fact]
+    public void Fields_AreMarkedModifiedAndValidated_AsTheyChange()
+    {
+        var cut = Render<SetSession>();
+        Assert.Equal("valid", cut.Find("input#username").GetAttribute("class"));
+
+        cut.Find("input#keep-signed-in").Change(true);
+        cut.Find("input#username").Change(" ");
+
+        Assert.Equal("modified valid", cut.Find("input#keep-signed-in").GetAttribute("class"));
+        Assert.True(cut.Find("input#keep-signed-in").HasAttribute("checked"));
+        var username = cut.Find("input#username");
+        Assert.Equal("modified invalid", username.GetAttribute("class"));
+        Assert.Equal("true", username.GetAttribute("aria-invalid"));
+
+        cut.Find("input#username").Change("Ada");
+
+        Assert.Equal("modified valid", cut.Find("input#username").GetAttribute("class"));
+        Assert.False(cut.Find("input#username").HasAttribute("aria-invalid"));
     }
 
     [Fact]
