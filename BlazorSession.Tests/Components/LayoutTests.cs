@@ -32,6 +32,21 @@ public class LayoutTests : SessionComponentTestContext
         Assert.Empty(cut.FindAll(".session-controls a"));
     }
 
+    /// <summary>
+    /// The header reads the cascaded authentication state itself: an AuthorizeView in it would run the authorization
+    /// service at every navigation (the layout renders at each) and cost every circuit a component.
+    /// </summary>
+    [Fact]
+    public void Header_BuildsNoComponentsOfItsOwn()
+    {
+        StoreName("Ada");
+
+        var cut = Render<MainLayout>();
+
+        cut.WaitForAssertion(() => Assert.Equal("Signed in as Ada", cut.Find(".signed-in").TextContent.Trim()));
+        Assert.Empty(cut.FindComponents<IComponent>());
+    }
+
     [Fact]
     public void Header_ShowsNeitherSignInNorSignOut_WhilePrerendering()
     {

@@ -34,7 +34,8 @@ public class SetSessionPageTests : SessionComponentTestContext
         cut.Find("input#username").Change("Ada");
         cut.Find("form").Submit();
 
-        cut.WaitForAssertion(() => Assert.Equal("Session data set successfully!", cut.Find("[role=status]").TextContent));
+        cut.WaitForAssertion(() =>
+            Assert.Equal("Session data set successfully!", cut.Find("[role=status]").TextContent));
         Assert.Empty(cut.FindComponents<IComponent>());
     }
 
