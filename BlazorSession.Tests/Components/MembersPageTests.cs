@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorSession.Tests.Components;
 
-/// <summary>/members through the real routes: AuthorizeRouteView over the session's sign-in.</summary>
+/// <summary>/members through the real routes: SessionRouteView over the session's sign-in.</summary>
 public class MembersPageTests : SessionComponentTestContext
 {
     private const string Checking = "Checking your session…";

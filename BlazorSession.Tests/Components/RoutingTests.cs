@@ -36,20 +36,26 @@ public class RoutingTests : SessionComponentTestContext
     }
 
     [Fact]
-    public void MovingBetweenARestrictedPageAndAnother_KeepsTheLayout()
+    public void MovingBetweenARestrictedPageAndAnother_KeepsTheLayoutAndTheRouteView()
     {
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo("/get-session");
         var cut = Render<Routes>();
         var layout = cut.FindComponent<MainLayout>().Instance;
+        var routeView = cut.FindComponent<SessionRouteView>().Instance;
 
         navigation.NavigateTo("/members");
         cut.WaitForAssertion(() => Assert.Equal("Members", cut.Find("h1").TextContent));
         Assert.Same(layout, cut.FindComponent<MainLayout>().Instance);
+        Assert.Same(routeView, cut.FindComponent<SessionRouteView>().Instance);
 
         navigation.NavigateTo("/cart");
         cut.WaitForAssertion(() => Assert.Equal("Cart", cut.Find("h1").TextContent));
         Assert.Same(layout, cut.FindComponent<MainLayout>().Instance);
+        Assert.Same(routeView, cut.FindComponent<SessionRouteView>().Instance);
+        // Between the route view and the page, nothing is built again at each move (RouteView's LayoutView, or
+        // AuthorizeRouteView's authorizing view).
+        Assert.DoesNotContain(cut.FindComponents<LayoutView>(), view => view.Instance.Layout is null);
     }
 
     [Fact]

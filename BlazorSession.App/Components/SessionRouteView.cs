@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using BlazorSession.App.SignIn;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Rendering;
+using RouteData = Microsoft.AspNetCore.Components.RouteData;
+
+namespace BlazorSession.App.Components;
+
+/// <summary>
+/// The page the router found, rendered in place, for every page: one component through every navigation. A page
+/// that asks for a sign-in (<see cref="PageAuthorization"/>) is shown once the framework's authorization lets the
+/// visitor in, with the page's <c>[Authorize]</c> data, as <c>AuthorizeRouteView</c> would decide it;
+/// <see cref="SignInRequired"/> stands in its place while the sign-in is unknown (prerendering, the session not
+/// read yet) and when it is refused.
+/// </summary>
+/// <remarks>
+/// Not <c>RouteView</c> and <c>AuthorizeRouteView</c> side by side: a move between a restricted page and another
+/// changed which of the two held the page, and each brought components of its own (a <c>LayoutView</c> around every
+/// page, and <c>AuthorizeRouteView</c>'s authorizing view), all built again at every such move (bench/README.md,
+/// "Fast again"). <c>AuthorizeRouteView</c> also shows its authorizing state for every page until the session has
+/// been read, which would hide the type-ahead form (docs/decisions/2026-12-01-authorizerouteview-only-for-restricted-pages.md).
+/// </remarks>
+public sealed class SessionRouteView : ComponentBase
+{
+    private Access _access;
+
+    [Parameter, EditorRequired]
+    public RouteData RouteData { get; set; } = default!;
+
+    // A new task whenever the sign-in changes, which sets this view's parameters again (CascadingAuthenticationState).
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [Inject]
+    private IAuthorizationPolicyProvider Policies { get; set; } = default!;
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
+
+    private enum Access
+    {
+        Granted,
+        Checking,
+        Refused,
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (PageAuthorization.AuthorizeDataFor(RouteData.PageType) is not { } authorizeData)
+        {
+            _access = Access.Granted;
+            return;
+        }
+
+        // While prerendering the sign-in is unknown: it is in the tab's storage, which only the circuit can read.
+        if (!RendererInfo.IsInteractive || AuthenticationState is not { } asked)
+        {
+            _access = Access.Checking;
+            return;
+        }
+
+        if (!asked.IsCompleted)
+        {
+            _access = Access.Checking;
+        }
+
+        var allowed = await IsAllowedAsync((await asked).User, authorizeData);
+        // A newer sign-in, or another page, may have arrived while this one was decided.
+        if (asked == AuthenticationState && authorizeData == PageAuthorization.AuthorizeDataFor(RouteData.PageType))
+        {
+            _access = allowed ? Access.Granted : Access.Refused;
+        }
+    }
+
+    protected override void BuildRenderTree(RenderTreeBuilder builder)
+    {
+        if (_access == Access.Granted)
+        {
+            builder.OpenComponent(0, RouteData.PageType);
+            foreach (var (name, value) in RouteData.RouteValues)
+            {
+                builder.AddComponentParameter(1, name, value);
+            }
+
+            builder.CloseComponent();
+        }
+        else
+        {
+            builder.OpenComponent<SignInRequired>(2);
+            builder.AddComponentParameter(3, nameof(SignInRequired.Page), RouteData.PageType);
+            builder.AddComponentParameter(4, nameof(SignInRequired.Checking), _access == Access.Checking);
+            builder.CloseComponent();
+        }
+    }
+
+    // What AuthorizeRouteView asks: the page's policies combined, for this user, with the route as the resource.
+    private async Task<bool> IsAllowedAsync(ClaimsPrincipal user, IAuthorizeData[] authorizeData)
+    {
+        var policy = await AuthorizationPolicy.CombineAsync(Policies, authorizeData);
+        return policy is not null && (await Authorization.AuthorizeAsync(user, RouteData, policy)).Succeeded;
+    }
+}
