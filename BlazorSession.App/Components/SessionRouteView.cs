@@ -25,6 +25,8 @@ namespace BlazorSession.App.Components;
 public sealed class SessionRouteView : ComponentBase
 {
     private Access _access;
+    private RouteData? _renderedRoute;
+    private Access _renderedAccess;
 
     [Parameter, EditorRequired]
     public RouteData RouteData { get; set; } = default!;
@@ -61,11 +63,8 @@ public sealed class SessionRouteView : ComponentBase
             return;
         }
 
-        if (!asked.IsCompleted)
-        {
-            _access = Access.Checking;
-        }
-
+        // Never the previous page's decision while this one is made: if it waits, the page is not shown meanwhile.
+        _access = Access.Checking;
         var allowed = await IsAllowedAsync((await asked).User, authorizeData);
         // A newer sign-in, or another page, may have arrived while this one was decided.
         if (asked == AuthenticationState && authorizeData == PageAuthorization.AuthorizeDataFor(RouteData.PageType))
@@ -74,8 +73,14 @@ public sealed class SessionRouteView : ComponentBase
         }
     }
 
+    // Every change of the sign-in sets this view's parameters again, on any page: it renders only when the page or
+    // the decision changed, so a save of the name sends no empty render of it (the page follows the session itself).
+    protected override bool ShouldRender() => _renderedRoute != RouteData || _renderedAccess != _access;
+
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
+        _renderedRoute = RouteData;
+        _renderedAccess = _access;
         if (_access == Access.Granted)
         {
             builder.OpenComponent(0, RouteData.PageType);

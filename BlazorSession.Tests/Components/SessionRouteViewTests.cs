@@ -59,12 +59,37 @@ public class SessionRouteViewTests : SessionComponentTestContext
         cut.WaitForAssertion(() => Assert.Equal(Content, cut.Find("p").TextContent));
     }
 
-    private IRenderedComponent<SessionRouteView> RenderRoute<TPage>() where TPage : IComponent
+    /// <summary>
+    /// Every change of the sign-in reaches the route view, on any page; it renders only when its decision changes, so
+    /// a save of the name sends the circuit no empty render of it. Each render of the route view hands the page its
+    /// route values again, which this page counts.
+    /// </summary>
+    [Fact]
+    public async Task AChangeOfTheSignIn_RendersTheRouteView_OnlyWhenItsDecisionChanges()
+    {
+        StoreName("Ada");
+        var cut = RenderRoute<CountsItsParameters>(
+            new Dictionary<string, object?> { [nameof(CountsItsParameters.Marker)] = new object() });
+        cut.WaitForAssertion(() => Assert.Equal(Content, cut.Find("p").TextContent));
+        var page = cut.FindComponent<CountsItsParameters>().Instance;
+        var parameterSets = page.ParameterSets;
+
+        // The sign-in's change reaches the route view within the save, on the renderer's dispatcher.
+        await cut.InvokeAsync(() => Name.SaveAsync("Bob", keepSignedIn: false));
+        Assert.Equal("Bob", Name.Username);
+        Assert.Equal(parameterSets, page.ParameterSets);
+
+        await cut.InvokeAsync(Name.ClearAsync);
+        cut.WaitForAssertion(() => Assert.Contains("Sign in to see this page.", cut.Markup));
+    }
+
+    private IRenderedComponent<SessionRouteView> RenderRoute<TPage>(Dictionary<string, object?>? routeValues = null)
+        where TPage : IComponent
     {
         // As when a circuit opens: the library's circuit handler starts the one read of the session.
         _ = Session.LoadAsync();
         return Render<SessionRouteView>(parameters => parameters.Add(view => view.RouteData,
-            new RouteData(typeof(TPage), new Dictionary<string, object?>())));
+            new RouteData(typeof(TPage), routeValues ?? [])));
     }
 
     private abstract class TestPage : ComponentBase
@@ -77,6 +102,17 @@ public class SessionRouteViewTests : SessionComponentTestContext
 
     [Authorize(Roles = "administrator")]
     private sealed class ForAdministrators : TestPage;
+
+    [Authorize]
+    private sealed class CountsItsParameters : TestPage
+    {
+        [Parameter]
+        public object? Marker { get; set; }
+
+        public int ParameterSets { get; private set; }
+
+        protected override void OnParametersSet() => ParameterSets++;
+    }
 
     [Authorize]
     [AllowAnonymous]
