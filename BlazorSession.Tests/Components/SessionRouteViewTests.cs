@@ -94,7 +94,8 @@ public class SessionRouteViewTests : SessionComponentTestContext
 
     private abstract class TestPage : ComponentBase
     {
-        protected override void BuildRenderTree(RenderTreeBuilder builder) => builder.AddMarkupContent(0, $"<p>{Content}</p>");
+        protected override void BuildRenderTree(RenderTreeBuilder builder) =>
+            builder.AddMarkupContent(0, $"<p>{Content}</p>");
     }
 
     [Authorize]
