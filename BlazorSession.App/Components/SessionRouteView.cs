@@ -66,9 +66,10 @@ public sealed class SessionRouteView : ComponentBase
 
         // Never the previous page's decision while this one is made: if it waits, the page is not shown meanwhile.
         _access = Access.Checking;
-        var allowed = await IsAllowedAsync((await asked).User, authorizeData);
-        // A newer sign-in, or another page, may have arrived while this one was decided.
-        if (asked == AuthenticationState && authorizeData == PageAuthorization.AuthorizeDataFor(RouteData.PageType))
+        var route = RouteData;
+        var allowed = await IsAllowedAsync((await asked).User, authorizeData, route);
+        // A newer sign-in, or another navigation, may have arrived while this one was decided.
+        if (asked == AuthenticationState && route == RouteData)
         {
             _access = allowed ? Access.Granted : Access.Refused;
         }
@@ -102,9 +103,9 @@ public sealed class SessionRouteView : ComponentBase
     }
 
     // What AuthorizeRouteView asks: the page's policies combined, for this user, with the route as the resource.
-    private async Task<bool> IsAllowedAsync(ClaimsPrincipal user, IAuthorizeData[] authorizeData)
+    private async Task<bool> IsAllowedAsync(ClaimsPrincipal user, IAuthorizeData[] authorizeData, RouteData route)
     {
         var policy = await AuthorizationPolicy.CombineAsync(Policies, authorizeData);
-        return policy is not null && (await Authorization.AuthorizeAsync(user, RouteData, policy)).Succeeded;
+        return policy is not null && (await Authorization.AuthorizeAsync(user, route, policy)).Succeeded;
     }
 }

@@ -8,8 +8,6 @@ public static class PageAuthorization
 {
     private static readonly ConcurrentDictionary<Type, IAuthorizeData[]?> DataByPage = new();
 
-    public static bool RequiresSignIn(Type pageType) => AuthorizeDataFor(pageType) is not null;
-
     /// <summary>The page's <c>[Authorize]</c> attributes, or null when it asks for none or allows anonymous visitors.</summary>
     public static IAuthorizeData[]? AuthorizeDataFor(Type pageType) =>
         DataByPage.GetOrAdd(pageType, static type =>
