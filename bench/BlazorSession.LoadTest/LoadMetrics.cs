@@ -16,6 +16,8 @@ internal sealed class LoadMetrics(TimeSpan stepTimeout, int? maxErrors = null)
 
     private readonly ConcurrentDictionary<string, LongConcurrentHistogram> _steps = new(
         StepNames.All.Select(step => KeyValuePair.Create(step, NewHistogram())));
+    private readonly ConcurrentDictionary<string, LongConcurrentHistogram> _holdSteps = new(
+        StepNames.All.Select(step => KeyValuePair.Create(step, NewHistogram())));
     private readonly ConcurrentDictionary<string, Recorder> _windows = new(
         StepNames.All.Select(step => KeyValuePair.Create(step, NewRecorder())));
     private readonly ConcurrentDictionary<string, long> _errors = new();
@@ -25,6 +27,7 @@ internal sealed class LoadMetrics(TimeSpan stepTimeout, int? maxErrors = null)
     private long _errorTotal;
     private long _renderBatches;
     private long _renderBatchBytes;
+    private volatile bool _holding;
 
     /// <summary>Completes once the errors have reached the limit given; never without one.</summary>
     public Task ErrorLimitReached => _errorLimit.Task;
@@ -34,6 +37,12 @@ internal sealed class LoadMetrics(TimeSpan stepTimeout, int? maxErrors = null)
     public long StepCount => _steps.Values.Sum(histogram => histogram.TotalCount);
 
     /// <summary>
+    /// Every circuit has started: the steps that start from now on are also counted apart, as the steady load of the
+    /// hold, away from the ramp's (circuits opening 100 a second, with the JIT still at work).
+    /// </summary>
+    public void BeginHold() => _holding = true;
+
+    /// <summary>
     /// Times <paramref name="step"/>; a failure is counted by kind instead. A step that outlives the step timeout
     /// is a timeout. Cancellation of the whole run is neither.
     /// </summary>
@@ -41,6 +50,7 @@ internal sealed class LoadMetrics(TimeSpan stepTimeout, int? maxErrors = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(stepTimeout);
+        var inHold = _holding;
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -48,6 +58,10 @@ internal sealed class LoadMetrics(TimeSpan stepTimeout, int? maxErrors = null)
             var microseconds = (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
             _steps[step].RecordValue(microseconds);
             _windows[step].RecordValue(microseconds);
+            if (inHold)
+            {
+                _holdSteps[step].RecordValue(microseconds);
+            }
             return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -81,6 +95,10 @@ internal sealed class LoadMetrics(TimeSpan stepTimeout, int? maxErrors = null)
 
     public IReadOnlyList<StepReport> StepReports() =>
         [.. StepNames.All.Select(step => StepReport.From(step, _steps[step]))];
+
+    /// <summary>The steps that started in the hold (<see cref="BeginHold"/>).</summary>
+    public IReadOnlyList<StepReport> HoldStepReports() =>
+        [.. StepNames.All.Select(step => StepReport.From(step, _holdSteps[step]))];
 
     public ErrorReport ErrorReport() =>
         new(ErrorCount, new SortedDictionary<string, long>(_errors, StringComparer.Ordinal), [.. _errorSamples],

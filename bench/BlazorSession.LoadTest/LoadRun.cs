@@ -79,6 +79,7 @@ public static class LoadRun
 
         var rampUp = clock.Elapsed;
         phase = "hold";
+        metrics.BeginHold();
         using (var holdTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             var holdEnd = Task.Delay(options.Duration, holdTimer.Token);

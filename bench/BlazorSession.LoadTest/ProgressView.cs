@@ -34,16 +34,13 @@ internal static class ProgressView
 
     public static IRenderable Summary(LoadReport report)
     {
-        var steps = new Table().AddColumns("Step", "Count", "p50 ms", "p95 ms", "p99 ms", "max ms");
-        foreach (var step in report.Steps)
-        {
-            steps.AddRow(step.Name, N(step.Count), N(step.P50), N(step.P95), N(step.P99), N(step.Max));
-        }
-
         var lines = new List<IRenderable>
         {
             new Markup($"Circuits connected: [bold]{report.CircuitsConnected:N0}[/] of {report.CircuitsRequested:N0}, errors: [bold]{report.Errors.Total:N0}[/]"),
-            steps,
+            new Text("The whole run:"),
+            StepTable(report.Steps),
+            new Text("The hold (steps started after every circuit had started):"),
+            StepTable(report.HoldSteps),
         };
         lines.AddRange(report.Errors.ByKind.Select(error => new Text($"  {error.Key}: {error.Value:N0}")));
         lines.Add(new Text(string.Create(CultureInfo.InvariantCulture,
@@ -62,6 +59,17 @@ internal static class ProgressView
         }
 
         return new Rows(lines);
+    }
+
+    private static Table StepTable(IEnumerable<StepReport> reports)
+    {
+        var table = new Table().AddColumns("Step", "Count", "p50 ms", "p95 ms", "p99 ms", "max ms");
+        foreach (var step in reports)
+        {
+            table.AddRow(step.Name, N(step.Count), N(step.P50), N(step.P95), N(step.P99), N(step.Max));
+        }
+
+        return table;
     }
 
     private static string N(double value) => value.ToString("N2", CultureInfo.InvariantCulture);
