@@ -143,6 +143,37 @@ public class TypeAheadTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
         Assert.True(await Page.EvaluateAsync<bool>($"() => localStorage.getItem('{RememberedKey}') === null"));
     });
 
+    [Fact]
+    public Task TheVisitorsOwnReload_KeepsWhatWasTyped() => RecordingFailuresAsync(async () =>
+    {
+        await OpenAsync("set-session");
+        await Expect(SaveButton).ToBeEnabledAsync();
+        await UsernameInput.FillAsync("Typed Before F5");
+
+        await Page.ReloadAsync();
+
+        await Expect(UsernameInput).ToHaveValueAsync("Typed Before F5");
+        await Expect(SaveButton).ToBeEnabledAsync();
+    });
+
+    [Fact]
+    public Task LeavingAPageWithNothingTyped_LeavesTheHistoryEntryAlone() => RecordingFailuresAsync(async () =>
+    {
+        // Replacing the entry's state on the way out delays the next page's request by a few milliseconds.
+        await OpenAsync("get-session");
+        await Page.EvaluateAsync("""
+            () => {
+                window.stateReplacements = 0;
+                const replaceState = history.replaceState.bind(history);
+                history.replaceState = (...state) => { window.stateReplacements++; replaceState(...state); };
+            }
+            """);
+
+        await Page.EvaluateAsync("() => window.dispatchEvent(new Event('beforeunload'))");
+
+        Assert.Equal(0, await Page.EvaluateAsync<int>("() => window.stateReplacements"));
+    });
+
     /// <summary>Opens the set page with blazor.web.js held back: the form is parsed, no circuit can start.</summary>
     private async Task OpenHeldBackAsync()
     {

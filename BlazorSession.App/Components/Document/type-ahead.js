@@ -52,8 +52,14 @@
                 }
             }
         }
+        const nothingToKeep = Object.keys(inputs).length === 0;
+        // Replacing the state is a navigation the browser commits on its main thread (about 3 ms here), and on the way
+        // out it delays the next page: so the entry is left alone when there is nothing to keep and nothing kept.
+        if (nothingToKeep && history.state?.[keptKey] === undefined) {
+            return;
+        }
         const rest = withoutKept();
-        history.replaceState(Object.keys(inputs).length === 0 ? rest : { ...rest, [keptKey]: inputs }, "");
+        history.replaceState(nothingToKeep ? rest : { ...rest, [keptKey]: inputs }, "");
     };
     blazorSession.keepTypedText = keepTypedText;
 
