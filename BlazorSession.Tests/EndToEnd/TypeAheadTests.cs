@@ -157,10 +157,29 @@ public class TypeAheadTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
     });
 
     [Fact]
-    public Task LeavingAPageWithNothingTyped_LeavesTheHistoryEntryAlone() => RecordingFailuresAsync(async () =>
+    public Task APageWhoseFieldsAreUnused_DoesNotHoldUpLeaving() => RecordingFailuresAsync(async () =>
     {
-        // Replacing the entry's state on the way out delays the next page's request by a few milliseconds.
+        // A beforeunload listener makes the browser ask the page before every navigation away from it.
         await OpenAsync("get-session");
+        await Expect(Result).ToBeVisibleAsync();
+        Assert.DoesNotContain("beforeunload", await WindowListenersAsync());
+
+        await OpenAsync("set-session");
+        await Expect(SaveButton).ToBeEnabledAsync();
+        Assert.DoesNotContain("beforeunload", await WindowListenersAsync());
+
+        await UsernameInput.FocusAsync();
+        Assert.Contains("beforeunload", await WindowListenersAsync());
+    });
+
+    [Fact]
+    public Task LeavingWithNothingToKeep_LeavesTheHistoryEntryAlone() => RecordingFailuresAsync(async () =>
+    {
+        // Replacing the entry's state is a navigation the browser commits before it starts the next page's request.
+        await OpenAsync("set-session");
+        await Expect(SaveButton).ToBeEnabledAsync();
+        await UsernameInput.FocusAsync();
+        await UsernameInput.BlurAsync();
         await Page.EvaluateAsync("""
             () => {
                 window.stateReplacements = 0;
@@ -173,6 +192,19 @@ public class TypeAheadTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
 
         Assert.Equal(0, await Page.EvaluateAsync<int>("() => window.stateReplacements"));
     });
+
+    /// <summary>The event types the window has listeners for, as the browser's developer tools list them.</summary>
+    private async Task<IReadOnlyList<string>> WindowListenersAsync()
+    {
+        var devTools = await Context.NewCDPSessionAsync(Page);
+        var window = await devTools.SendAsync("Runtime.evaluate", new Dictionary<string, object> { ["expression"] = "window" });
+        var listeners = await devTools.SendAsync("DOMDebugger.getEventListeners", new Dictionary<string, object>
+        {
+            ["objectId"] = window!.Value.GetProperty("result").GetProperty("objectId").GetString()!,
+        });
+        await devTools.DetachAsync();
+        return [.. listeners!.Value.GetProperty("listeners").EnumerateArray().Select(listener => listener.GetProperty("type").GetString()!)];
+    }
 
     /// <summary>Opens the set page with blazor.web.js held back: the form is parsed, no circuit can start.</summary>
     private async Task OpenHeldBackAsync()

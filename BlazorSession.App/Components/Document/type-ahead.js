@@ -65,15 +65,28 @@
 
     // Before the navigation starts: a history entry changed while the page is already being replaced (pagehide)
     // may not reach the next document. Keys pressed while the next document loads still land here, so each one
-    // is kept again until this page is gone.
+    // is kept again until this page is gone. A beforeunload listener makes the browser ask the page before every
+    // navigation away, which delays the next page's request (a few milliseconds on a reload), so it is added only
+    // once a field has been used or has had something put back.
     let leaving = false;
-    window.addEventListener("beforeunload", () => {
-        leaving = true;
-        keepTypedText();
-    });
+    let listening = false;
+    const keepWhenLeaving = () => {
+        if (!listening) {
+            listening = true;
+            window.addEventListener("beforeunload", () => {
+                leaving = true;
+                keepTypedText();
+            });
+        }
+    };
+    const isTypeAhead = target => target.matches?.("input[data-type-ahead]") ?? false;
+    document.addEventListener("focusin", event => isTypeAhead(event.target) && keepWhenLeaving(), { capture: true });
     document.addEventListener("input", event => {
-        if (leaving && event.target.matches?.("input[data-type-ahead]")) {
-            keepTypedText();
+        if (isTypeAhead(event.target)) {
+            keepWhenLeaving();
+            if (leaving) {
+                keepTypedText();
+            }
         }
     }, { capture: true });
 
@@ -93,7 +106,7 @@
     document.addEventListener("keydown", event => {
         lastKeyAt = performance.now();
         const input = event.target;
-        if (!input.readOnly || !input.matches?.("input[data-type-ahead]") || isCheckbox(input)
+        if (!input.readOnly || !isTypeAhead(input) || isCheckbox(input)
             || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) {
             return;
         }
@@ -116,6 +129,7 @@
         if (saved === undefined) {
             return;
         }
+        keepWhenLeaving();
         if (isCheckbox(input)) {
             input.checked = saved.checked === true;
         } else {
