@@ -173,6 +173,19 @@ public class TypeAheadTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
     });
 
     [Fact]
+    public Task MovedOnToAPageWithoutFields_LeavingItIsNotHeldUp() => RecordingFailuresAsync(async () =>
+    {
+        await OpenAsync("set-session");
+        await SaveNameAsync("Moved On");
+        Assert.Contains("beforeunload", await WindowListenersAsync());
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Get session", Exact = true }).ClickAsync();
+
+        await ExpectShownAsync("Moved On");
+        Assert.DoesNotContain("beforeunload", await WindowListenersAsync());
+    });
+
+    [Fact]
     public Task LeavingWithNothingToKeep_LeavesTheHistoryEntryAlone() => RecordingFailuresAsync(async () =>
     {
         // Replacing the entry's state is a navigation the browser commits before it starts the next page's request.

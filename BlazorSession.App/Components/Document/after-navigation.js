@@ -39,6 +39,8 @@
         if (navigated) {
             focusHeading();
         }
+        // For the page's other scripts (type-ahead.js lets go of what it kept for the fields of the page before).
+        document.dispatchEvent(new Event("blazorsession:pageshown"));
     };
 
     // The circuit's renders change the document; the observer runs once a render has been applied whole.

@@ -70,15 +70,24 @@
     // once a field has been used or has had something put back.
     let leaving = false;
     let listening = false;
+    const keepOnLeaving = () => {
+        leaving = true;
+        keepTypedText();
+    };
     const keepWhenLeaving = () => {
         if (!listening) {
             listening = true;
-            window.addEventListener("beforeunload", () => {
-                leaving = true;
-                keepTypedText();
-            });
+            window.addEventListener("beforeunload", keepOnLeaving);
         }
     };
+    // Once the circuit shows a page without such fields (after-navigation.js announces each page it shows), there is
+    // nothing left to keep, and leaving or reloading that page need not wait for this page to be asked.
+    document.addEventListener("blazorsession:pageshown", () => {
+        if (listening && history.state?.[keptKey] === undefined && !document.querySelector("input[data-type-ahead]")) {
+            listening = false;
+            window.removeEventListener("beforeunload", keepOnLeaving);
+        }
+    });
     const isTypeAhead = target => target.matches?.("input[data-type-ahead]") ?? false;
     document.addEventListener("focusin", event => isTypeAhead(event.target) && keepWhenLeaving(), { capture: true });
     document.addEventListener("input", event => {
