@@ -4,8 +4,9 @@ using System.Text;
 namespace BlazorSession.App.Components.Document;
 
 /// <summary>
-/// A script or stylesheet the pages write inline, read once from the file embedded in the app, with the hash that
-/// lets it run under the Content Security Policy (<see cref="Hosting.SecurityHeaders"/>).
+/// A script or stylesheet the pages write inline, read once from the file embedded in the app (a script as
+/// <see cref="ScriptText"/> compacts it), with the hash that lets it run under the Content Security Policy
+/// (<see cref="Hosting.SecurityHeaders"/>).
 /// </summary>
 /// <remarks>
 /// The page writes exactly <see cref="Text"/> between the tags, and the policy allows exactly
@@ -41,7 +42,8 @@ public sealed class InlineAsset
         using var stream = typeof(InlineAsset).Assembly.GetManifestResourceStream(resourceName)
             ?? throw new InvalidOperationException($"{fileName} is not embedded in the app ({resourceName}).");
         using var reader = new StreamReader(stream);
-        var text = reader.ReadToEnd();
+        var file = reader.ReadToEnd();
+        var text = elementName == "script" ? ScriptText.Compact(file) : file;
 
         // Written as markup: text that closed the element would end it early and become page content.
         if (text.Contains($"</{elementName}", StringComparison.OrdinalIgnoreCase))
