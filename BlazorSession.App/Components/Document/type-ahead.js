@@ -2,6 +2,8 @@
     // Whichever of the page's scripts runs first makes it (InlineDocumentAssets).
     const blazorSession = window.blazorSession ??= {};
     const keptKey = "blazorSessionTypedText";
+    // The fields this script enables early and keeps across reloads (the server marks them).
+    const fields = "input[data-type-ahead]";
     const early = new Map();
 
     const withoutKept = () => {
@@ -34,7 +36,7 @@
     const keepTypedText = (formsToSubmit = []) => {
         formsToSubmit.forEach(form => submitsAfterReload.add(form));
         const inputs = {};
-        for (const input of document.querySelectorAll("input[data-type-ahead]")) {
+        for (const input of document.querySelectorAll(fields)) {
             const focused = document.activeElement === input;
             if (isCheckbox(input)) {
                 if (input.checked || focused) {
@@ -83,12 +85,12 @@
     // Once the circuit shows a page without such fields (after-navigation.js announces each page it shows), there is
     // nothing left to keep, and leaving or reloading that page need not wait for this page to be asked.
     document.addEventListener("blazorsession:pageshown", () => {
-        if (listening && history.state?.[keptKey] === undefined && !document.querySelector("input[data-type-ahead]")) {
+        if (listening && history.state?.[keptKey] === undefined && !document.querySelector(fields)) {
             listening = false;
             window.removeEventListener("beforeunload", keepOnLeaving);
         }
     });
-    const isTypeAhead = target => target.matches?.("input[data-type-ahead]") ?? false;
+    const isTypeAhead = target => target.matches?.(fields) ?? false;
     document.addEventListener("focusin", event => isTypeAhead(event.target) && keepWhenLeaving(), { capture: true });
     document.addEventListener("input", event => {
         if (isTypeAhead(event.target)) {
@@ -103,7 +105,7 @@
     // then dropped while the next document is committed (a key pressed then reaches neither page); the characters
     // and an Enter pressed in a read-only field are kept with what it holds.
     blazorSession.keepTypedTextForReload = formsToSubmit => {
-        for (const input of document.querySelectorAll("input[data-type-ahead]")) {
+        for (const input of document.querySelectorAll(fields)) {
             input.readOnly = true;
         }
         keepTypedText(formsToSubmit);
@@ -235,7 +237,7 @@
         // Submitted once the boxes' changes are rendered: a box ticked before Enter must reach the circuit first.
         const toSubmit = new Set();
         const boxesRendered = [];
-        for (const input of document.querySelectorAll("input[data-type-ahead]")) {
+        for (const input of document.querySelectorAll(fields)) {
             const entry = early.get(input.id);
             if (entry === undefined && input.disabled) {
                 enable(input);
