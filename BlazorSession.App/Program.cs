@@ -29,6 +29,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 app.UseSecurityHeaders();
+app.UseSessionHandoff();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRateLimiter();
 app.UseAuthorization();

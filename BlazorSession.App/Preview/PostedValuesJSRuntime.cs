@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.JSInterop;
 
 namespace BlazorSession.App.Preview;
@@ -23,5 +24,22 @@ internal sealed class PostedValuesJSRuntime(PostedSessionValues posted) : IJSRun
         InvokeAsync<TValue>(identifier, args);
 }
 
-/// <summary>The body of the preview request: the tab's protected value and the browser's, as stored (ciphertext).</summary>
-internal sealed record PostedSessionValues(string? Tab, string? Browser);
+/// <summary>
+/// The tab's protected value and the browser's, as stored (ciphertext), as its scripts send them: the preview
+/// request's body, and the handoff cookie (<see cref="SessionHandoff"/>). Both are <c>JSON.stringify({ tab, browser })</c>.
+/// </summary>
+internal sealed record PostedSessionValues(string? Tab, string? Browser)
+{
+    /// <summary>The values in <paramref name="json"/>, or null when it is not such an object.</summary>
+    public static PostedSessionValues? ParseOrNull(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<PostedSessionValues>(json, JsonSerializerOptions.Web);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,14 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Threading.RateLimiting;
-using BlazorSession.App.Components.Document;
 using BlazorSession.App.Hosting;
 using BlazorSession.App.Session;
-using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace BlazorSession.App.Preview;
@@ -31,7 +26,10 @@ namespace BlazorSession.App.Preview;
 /// </remarks>
 internal static class StoredSessionPreview
 {
-    public const string Path = "/" + StoredSessionPreviewScript.PreviewPath;
+    /// <summary>Where the page's script asks, relative to the base address (StoredSessionPreviewScript.razor).</summary>
+    public const string RelativePath = "_session/preview";
+
+    public const string Path = "/" + RelativePath;
 
     internal const int MaxValueLength = AppLimits.PreviewBodyBytes;
 
@@ -93,7 +91,7 @@ internal static class StoredSessionPreview
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        if (ParseOrNull(posted) is { } values && await NameInAsync(values, request.HttpContext.RequestServices) is { } name)
+        if (PostedSessionValues.ParseOrNull(posted) is { } values && await StoredName.ReadAsync(values, request.HttpContext.RequestServices) is { } name)
         {
             metrics.PreviewAnswered(PreviewOutcome.NameShown);
             return Results.Text(name);
@@ -109,33 +107,6 @@ internal static class StoredSessionPreview
     /// a word, and the client's next request on it fails. Saying so lets the client open a new connection instead.
     /// </summary>
     private static void CloseAfterRefusal(HttpResponse response) => response.Headers.Connection = "close";
-
-    private static async Task<string?> NameInAsync(PostedSessionValues values, IServiceProvider services)
-    {
-        var browser = new PostedValuesJSRuntime(values);
-        var dataProtection = services.GetRequiredService<IDataProtectionProvider>();
-        // No logger and no meter: what cannot be read is the circuit's to delete, log and count, once.
-        var session = new BrowserSession(
-            new ProtectedBrowserStorageAdapter(new ProtectedSessionStorage(browser, dataProtection)),
-            new ProtectedBrowserStorageAdapter(new ProtectedLocalStorage(browser, dataProtection)),
-            services.GetRequiredService<IOptions<BrowserSessionOptions>>(),
-            services.GetRequiredService<TimeProvider>(),
-            NullLogger<BrowserSession>.Instance);
-        await session.LoadAsync();
-        return new UsernameSession(session, services.GetRequiredService<SessionMetrics>()).Username;
-    }
-
-    private static PostedSessionValues? ParseOrNull(string posted)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<PostedSessionValues>(posted, JsonSerializerOptions.Web);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     private static async Task<string?> ReadBoundedAsync(HttpRequest request)
     {

@@ -40,6 +40,17 @@ public abstract class EndToEndTest(BrowserAppFixture fixture) : IAsyncLifetime
 
     protected ILocator ErrorUi => Page.Locator("#blazor-error-ui");
 
+    // Records every text #result has had, from the first parsed byte of each document.
+    protected const string ResultRecorderScript = """
+        window.resultTexts = [];
+        new MutationObserver(() => {
+            const text = document.getElementById('result')?.textContent;
+            if (text !== undefined && text !== window.resultTexts.at(-1)) {
+                window.resultTexts.push(text);
+            }
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+        """;
+
     public virtual async Task InitializeAsync()
     {
         Context = await Fixture.Browser.NewContextAsync();
@@ -89,6 +100,26 @@ public abstract class EndToEndTest(BrowserAppFixture fixture) : IAsyncLifetime
         });
         return () => release.TrySetResult();
     }
+
+    /// <summary>The event types the window has listeners for, as the browser's developer tools list them.</summary>
+    protected async Task<IReadOnlyList<string>> WindowListenersAsync()
+    {
+        var devTools = await Context.NewCDPSessionAsync(Page);
+        var window = await devTools.SendAsync("Runtime.evaluate", new Dictionary<string, object> { ["expression"] = "window" });
+        var listeners = await devTools.SendAsync("DOMDebugger.getEventListeners", new Dictionary<string, object>
+        {
+            ["objectId"] = window!.Value.GetProperty("result").GetProperty("objectId").GetString()!,
+        });
+        await devTools.DetachAsync();
+        return [.. listeners!.Value.GetProperty("listeners").EnumerateArray().Select(listener => listener.GetProperty("type").GetString()!)];
+    }
+
+    /// <summary>
+    /// The page's scripts can no longer write cookies, as in a browser that refuses them: leaving it hands no session
+    /// over (SessionHandoffScript.razor), so the next page asks for its name (StoredSessionPreviewScript.razor).
+    /// </summary>
+    protected async Task RefuseThePagesCookiesAsync() =>
+        await Page.EvaluateAsync("() => Object.defineProperty(document, 'cookie', { get: () => '', set: () => {} })");
 
     protected async Task OpenAsync(string path)
     {

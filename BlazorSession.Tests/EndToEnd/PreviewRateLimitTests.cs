@@ -27,6 +27,8 @@ public class PreviewRateLimitTests(BrowserAppFixture fixture)
 
         await ExhaustThePreviewsRateLimitAsync();
         errors.Clear();
+        // So that the reloaded page asks, rather than coming with the name (SessionHandoffScript.razor).
+        await RefuseThePagesCookiesAsync();
         var preview = Page.WaitForResponseAsync(response => response.Url.EndsWith("_session/preview", StringComparison.Ordinal));
         await Page.ReloadAsync();
 

@@ -12,7 +12,8 @@ namespace BlazorSession.Tests.Infrastructure;
 
 /// <summary>
 /// The app in memory (<see cref="AppFactory"/>) with a key ring and a clock the test holds, so a test can send
-/// <c>POST /_session/preview</c> exactly what a tab's sessionStorage would hold without starting a process or a browser.
+/// <c>POST /_session/preview</c>, or hand over with a page's request, exactly what a tab's sessionStorage would hold
+/// without starting a process or a browser.
 /// </summary>
 internal sealed class PreviewEndpointHost : IAsyncDisposable
 {
@@ -90,6 +91,21 @@ internal sealed class PreviewEndpointHost : IAsyncDisposable
 
     public Task<HttpResponseMessage> PostAsync(string body, string? secFetchSite = "same-origin") =>
         PostAsync(new StringContent(body), secFetchSite);
+
+    /// <summary>
+    /// Gets a page as a tab does that handed <paramref name="handedOver"/> over as it left the page before (the
+    /// handoff cookie, written by session-handoff.js URI-encoded as here), or that handed nothing over.
+    /// </summary>
+    public async Task<HttpResponseMessage> GetPageAsync(string path, string? handedOver)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (handedOver is not null)
+        {
+            request.Headers.Add("Cookie", $"{SessionHandoff.CookieName}={Uri.EscapeDataString(handedOver)}");
+        }
+
+        return await _client.SendAsync(request);
+    }
 
     public async ValueTask DisposeAsync()
     {

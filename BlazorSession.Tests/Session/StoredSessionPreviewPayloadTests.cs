@@ -10,24 +10,14 @@ namespace BlazorSession.Tests.Session;
 /// The preview answers only names a circuit would accept: a payload that decrypts with the app's key ring but that
 /// this version would not have written is answered with nothing, as the circuit reads it as empty.
 /// </summary>
-public sealed class StoredSessionPreviewPayloadTests : IAsyncLifetime
+public sealed class StoredSessionPreviewPayloadTests : PreviewEndpointTest
 {
-    private PreviewEndpointHost _endpoint = null!;
-
-    public Task InitializeAsync()
-    {
-        _endpoint = PreviewEndpointHost.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _endpoint.DisposeAsync();
-
     [Theory]
     [InlineData("Ada Lovelace")]
     [InlineData("李小龍 🎉 <b>&amp;</b> \"quoted\"")]
     public async Task Preview_AnswersTheName_OfAPayloadThisVersionWrote(string name)
     {
-        using var response = await _endpoint.PostAsync(_endpoint.BodyWithTab(Payload(name)));
+        using var response = await Endpoint.PostAsync(Endpoint.BodyWithTab(Payload(name)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(name, await response.Content.ReadAsStringAsync());
@@ -38,7 +28,7 @@ public sealed class StoredSessionPreviewPayloadTests : IAsyncLifetime
     {
         var name = string.Concat(Enumerable.Repeat("🎉", UsernameRules.MaxLength));
 
-        using var response = await _endpoint.PostAsync(_endpoint.BodyWithTab(Payload(name)));
+        using var response = await Endpoint.PostAsync(Endpoint.BodyWithTab(Payload(name)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(name, await response.Content.ReadAsStringAsync());
@@ -59,7 +49,7 @@ public sealed class StoredSessionPreviewPayloadTests : IAsyncLifetime
     [InlineData("""{"v":1,"values":{"cart":[1,2]}}""")]
     public async Task Preview_AnswersNothing_ForAPayloadThatDecryptsButBreaksTheRules(string json)
     {
-        using var response = await _endpoint.PostAsync(_endpoint.BodyWithTab(json));
+        using var response = await Endpoint.PostAsync(Endpoint.BodyWithTab(json));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsStringAsync());
@@ -74,7 +64,7 @@ public sealed class StoredSessionPreviewPayloadTests : IAsyncLifetime
     {
         var name = string.Concat(Enumerable.Repeat(character, count));
 
-        using var response = await _endpoint.PostAsync(_endpoint.BodyWithTab(Payload(name)));
+        using var response = await Endpoint.PostAsync(Endpoint.BodyWithTab(Payload(name)));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsStringAsync());
@@ -83,7 +73,7 @@ public sealed class StoredSessionPreviewPayloadTests : IAsyncLifetime
     [Fact]
     public async Task Preview_AnswersTheRememberedName_ForATabWithNothingOfItsOwn()
     {
-        using var response = await _endpoint.PostAsync(PreviewEndpointHost.Body(null, Remembered("Ada", TimeSpan.FromDays(30))));
+        using var response = await Endpoint.PostAsync(PreviewEndpointHost.Body(null, Remembered("Ada", TimeSpan.FromDays(30))));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Ada", await response.Content.ReadAsStringAsync());
@@ -92,8 +82,8 @@ public sealed class StoredSessionPreviewPayloadTests : IAsyncLifetime
     [Fact]
     public async Task Preview_AnswersTheTabsOwnName_BeforeTheRememberedOne()
     {
-        using var response = await _endpoint.PostAsync(PreviewEndpointHost.Body(
-            _endpoint.ProtectTabValue(Payload("Grace")), Remembered("Ada", TimeSpan.FromDays(30))));
+        using var response = await Endpoint.PostAsync(PreviewEndpointHost.Body(
+            Endpoint.ProtectTabValue(Payload("Grace")), Remembered("Ada", TimeSpan.FromDays(30))));
 
         Assert.Equal("Grace", await response.Content.ReadAsStringAsync());
     }
@@ -101,7 +91,7 @@ public sealed class StoredSessionPreviewPayloadTests : IAsyncLifetime
     [Fact]
     public async Task Preview_AnswersNothing_ForAPermanentSessionThatHasEnded()
     {
-        using var response = await _endpoint.PostAsync(PreviewEndpointHost.Body(null, Remembered("Ada", TimeSpan.FromTicks(-1))));
+        using var response = await Endpoint.PostAsync(PreviewEndpointHost.Body(null, Remembered("Ada", TimeSpan.FromTicks(-1))));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
@@ -110,10 +100,10 @@ public sealed class StoredSessionPreviewPayloadTests : IAsyncLifetime
     public async Task Preview_ChecksTheExpiryWithTheServersClock_StillSignedInAtTheInstant_NotOneTickAfter()
     {
         var body = PreviewEndpointHost.Body(null, Remembered("Ada", TimeSpan.FromDays(30)));
-        _endpoint.Clock.Advance(TimeSpan.FromDays(30));
-        using var atTheInstant = await _endpoint.PostAsync(body);
-        _endpoint.Clock.Advance(TimeSpan.FromTicks(1));
-        using var oneTickAfter = await _endpoint.PostAsync(body);
+        Endpoint.Clock.Advance(TimeSpan.FromDays(30));
+        using var atTheInstant = await Endpoint.PostAsync(body);
+        Endpoint.Clock.Advance(TimeSpan.FromTicks(1));
+        using var oneTickAfter = await Endpoint.PostAsync(body);
 
         Assert.Equal(HttpStatusCode.OK, atTheInstant.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, oneTickAfter.StatusCode);
@@ -122,14 +112,14 @@ public sealed class StoredSessionPreviewPayloadTests : IAsyncLifetime
     [Fact]
     public async Task Preview_AnswersNothing_ForATabValueSentAsTheRememberedOne()
     {
-        var tabValue = _endpoint.ProtectTabValue(Payload("Ada"));
+        var tabValue = Endpoint.ProtectTabValue(Payload("Ada"));
 
-        using var response = await _endpoint.PostAsync(PreviewEndpointHost.Body(null, tabValue));
+        using var response = await Endpoint.PostAsync(PreviewEndpointHost.Body(null, tabValue));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
-    private string Remembered(string name, TimeSpan validFor) => _endpoint.ProtectRememberedValue(JsonSerializer.Serialize(
+    private string Remembered(string name, TimeSpan validFor) => Endpoint.ProtectRememberedValue(JsonSerializer.Serialize(
         new Dictionary<string, object>
         {
             ["v"] = 1,

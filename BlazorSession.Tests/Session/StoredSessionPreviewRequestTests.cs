@@ -16,19 +16,9 @@ namespace BlazorSession.Tests.Session;
 /// What the preview refuses before it looks at the value: a request the browser did not mark as from this origin,
 /// and a body too large to be ours.
 /// </summary>
-public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
+public sealed class StoredSessionPreviewRequestTests : PreviewEndpointTest
 {
     private const string ValidPayload = """{"v":1,"values":{"username":"Ada Lovelace"}}""";
-
-    private PreviewEndpointHost _endpoint = null!;
-
-    public Task InitializeAsync()
-    {
-        _endpoint = PreviewEndpointHost.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _endpoint.DisposeAsync();
 
     [Theory]
     [InlineData(null)]
@@ -37,7 +27,7 @@ public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
     [InlineData("none")]
     public async Task Preview_IsForbidden_UnlessTheBrowserSaysSameOrigin(string? secFetchSite)
     {
-        using var response = await _endpoint.PostAsync(_endpoint.BodyWithTab(ValidPayload), secFetchSite);
+        using var response = await Endpoint.PostAsync(Endpoint.BodyWithTab(ValidPayload), secFetchSite);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.DoesNotContain("Ada", await response.Content.ReadAsStringAsync());
@@ -46,7 +36,7 @@ public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
     [Fact]
     public async Task Preview_AnswersTheName_WhenTheBrowserSaysSameOrigin()
     {
-        using var response = await _endpoint.PostAsync(_endpoint.BodyWithTab(ValidPayload), "same-origin");
+        using var response = await Endpoint.PostAsync(Endpoint.BodyWithTab(ValidPayload), "same-origin");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Ada Lovelace", await response.Content.ReadAsStringAsync());
@@ -55,7 +45,7 @@ public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
     [Fact]
     public async Task Preview_IsTooLarge_ForABodyOverTheCap_ThatDeclaresItsLength()
     {
-        using var response = await _endpoint.PostAsync(new string('a', StoredSessionPreview.MaxValueLength + 1));
+        using var response = await Endpoint.PostAsync(new string('a', StoredSessionPreview.MaxValueLength + 1));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -70,7 +60,7 @@ public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
         using var body = new StreamContent(pipe.Reader.AsStream());
         Assert.Null(body.Headers.ContentLength);
 
-        using var response = await _endpoint.PostAsync(body);
+        using var response = await Endpoint.PostAsync(body);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -78,7 +68,7 @@ public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
     [Fact]
     public async Task Preview_ReadsABodyOfExactlyTheCap()
     {
-        using var response = await _endpoint.PostAsync(new string('a', StoredSessionPreview.MaxValueLength));
+        using var response = await Endpoint.PostAsync(new string('a', StoredSessionPreview.MaxValueLength));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
@@ -106,7 +96,7 @@ public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
     [Fact]
     public async Task PreviewRateLimit_ByDefault_IsABurstOf20_Then10ASecond()
     {
-        var limit = _endpoint.Services.GetRequiredService<IOptions<PreviewRateLimitOptions>>().Value;
+        var limit = Endpoint.Services.GetRequiredService<IOptions<PreviewRateLimitOptions>>().Value;
 
         Assert.Equal((20, 10, TimeSpan.FromSeconds(1)), (limit.TokenLimit, limit.TokensPerPeriod, limit.ReplenishmentPeriod));
     }
@@ -132,13 +122,13 @@ public sealed class StoredSessionPreviewRequestTests : IAsyncLifetime
     [Fact]
     public async Task EveryAnswer_IsCountedByItsOutcome()
     {
-        using var answers = new MetricCollector<long>(_endpoint.Services.GetRequiredService<IMeterFactory>(),
+        using var answers = new MetricCollector<long>(Endpoint.Services.GetRequiredService<IMeterFactory>(),
             SessionMetrics.MeterName, "blazorsession.preview.answers");
 
-        (await _endpoint.PostAsync(_endpoint.BodyWithTab(ValidPayload))).Dispose();
-        (await _endpoint.PostAsync("not a protected value")).Dispose();
-        (await _endpoint.PostAsync(_endpoint.BodyWithTab(ValidPayload), "cross-site")).Dispose();
-        (await _endpoint.PostAsync(new string('A', StoredSessionPreview.MaxValueLength + 1))).Dispose();
+        (await Endpoint.PostAsync(Endpoint.BodyWithTab(ValidPayload))).Dispose();
+        (await Endpoint.PostAsync("not a protected value")).Dispose();
+        (await Endpoint.PostAsync(Endpoint.BodyWithTab(ValidPayload), "cross-site")).Dispose();
+        (await Endpoint.PostAsync(new string('A', StoredSessionPreview.MaxValueLength + 1))).Dispose();
 
         Assert.Equal(["name_shown", "no_name", "forbidden", "too_large"],
             answers.GetMeasurementSnapshot().Select(measurement => measurement.Tags["outcome"]));

@@ -15,6 +15,9 @@ public static class InlineDocumentAssets
     /// <summary>TypeAheadScript.razor.</summary>
     public static InlineAsset TypeAhead { get; } = InlineAsset.Load("type-ahead.js", "script");
 
+    /// <summary>SessionHandoffScript.razor.</summary>
+    public static InlineAsset SessionHandoff { get; } = InlineAsset.Load("session-handoff.js", "script");
+
     /// <summary>StoredSessionPreviewScript.razor.</summary>
     public static InlineAsset StoredSessionPreview { get; } = InlineAsset.Load("stored-session-preview.js", "script");
 
@@ -22,13 +25,15 @@ public static class InlineDocumentAssets
     public static InlineAsset CircuitStart { get; } = InlineAsset.Load("circuit-start.js", "script");
 
     /// <summary>
-    /// The page's scripts in the order the document holds them (App.razor: the first three in the head, the last at
-    /// the end of the body). Those that offer something add it to <c>window.blazorSession</c>, and whichever runs first makes
-    /// it, so the head's three work in any order. <see cref="CircuitStart"/> uses what they added where it is there,
-    /// and needs <see cref="CircuitStartNeeds"/> in the document before it. BlazorSession.Tests/Http/DocumentScriptsTests.cs
-    /// checks every page against both.
+    /// The page's scripts in the order the document holds them (App.razor: all but the last in the head, the last at
+    /// the end of the body). Those that offer something add it to <c>window.blazorSession</c>, and whichever runs first
+    /// makes it. <see cref="StoredSessionPreview"/> reads the stored session with what <see cref="SessionHandoff"/>
+    /// added, so it comes after it; <see cref="CircuitStart"/> uses what the others added where it is there, and needs
+    /// <see cref="CircuitStartNeeds"/> in the document before it. BlazorSession.Tests/Http/DocumentScriptsTests.cs
+    /// checks every page against all three.
     /// </summary>
-    public static IReadOnlyList<InlineAsset> Scripts { get; } = [AfterNavigation, TypeAhead, StoredSessionPreview, CircuitStart];
+    public static IReadOnlyList<InlineAsset> Scripts { get; } =
+        [AfterNavigation, TypeAhead, SessionHandoff, StoredSessionPreview, CircuitStart];
 
     /// <summary>
     /// What circuit-start.js finds in the document and cannot start without: the error bar and its Dismiss

@@ -1,18 +1,10 @@
 (() => {
     // Whichever of the page's scripts runs first makes it (InlineDocumentAssets).
     const blazorSession = window.blazorSession ??= {};
-    const { storageKey, previewPath } = document.currentScript.dataset;
-    const read = (storage, key) => {
-        try {
-            return storage.getItem(key);
-        } catch {
-            // Storage blocked by the browser: there is nothing to preview from it.
-            return null;
-        }
-    };
-    // The tab's own session and the browser's permanent one: the server applies the circuit's precedence.
-    const stored = { tab: read(sessionStorage, storageKey), browser: read(localStorage, storageKey) };
-    if (stored.tab === null && stored.browser === null) {
+    const { previewPath, handedOver, handedOverName } = document.currentScript.dataset;
+    // session-handoff.js, before this script in every page that has it.
+    const stored = blazorSession.storedSession();
+    if (stored === null) {
         return;
     }
 
@@ -35,17 +27,25 @@
     };
     const observer = new MutationObserver(show);
 
+    const showFromNowOn = answer => {
+        if (answer === null) {
+            return;
+        }
+        name = answer;
+        show();
+        observer.observe(document, { childList: true, subtree: true });
+    };
+
+    // The page came with these very values read (the handoff cookie, Preview/SessionHandoff.cs): nothing to ask.
+    if (handedOver === stored) {
+        showFromNowOn(handedOverName ?? null);
+        return;
+    }
+
     // Settles once the name is shown or there is none to show; circuit-start.js adds the framework after it.
     blazorSession.previewSettled =
-        fetch(previewPath, { method: "POST", body: JSON.stringify(stored), cache: "no-store" })
+        fetch(previewPath, { method: "POST", body: stored, cache: "no-store" })
             .then(response => response.status === 200 ? response.text() : null)
             .catch(() => null)
-            .then(answer => {
-                if (answer === null) {
-                    return;
-                }
-                name = answer;
-                show();
-                observer.observe(document, { childList: true, subtree: true });
-            });
+            .then(showFromNowOn);
 })();
