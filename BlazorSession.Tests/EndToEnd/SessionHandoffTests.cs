@@ -33,6 +33,31 @@ public class SessionHandoffTests(BrowserAppFixture fixture) : EndToEndTest(fixtu
     });
 
     [Fact]
+    public Task APageLoadedWithASession_HandsItOverToo_OnceIdle() => RecordingFailuresAsync(async () =>
+    {
+        await SaveAndShowOnTheGetPageAsync(Page, "Twice Tom");
+        // Records when the page starts listening for being left, so the test can wait for it.
+        await Context.AddInitScriptAsync("""
+            const addEventListener = window.addEventListener;
+            window.addEventListener = function (type, ...rest) {
+                if (type === 'beforeunload') {
+                    window.handsOverAsItLeaves = true;
+                }
+                return addEventListener.call(this, type, ...rest);
+            };
+            """);
+        await Page.ReloadAsync();
+        await ExpectShownAsync("Twice Tom");
+        await Page.WaitForFunctionAsync("() => window.handsOverAsItLeaves === true");
+        var previews = CountPreviewRequests(Page);
+
+        await Page.ReloadAsync();
+
+        await ExpectShownAsync("Twice Tom");
+        Assert.Equal(0, previews());
+    });
+
+    [Fact]
     public Task AnotherTabsHandoff_IsNeverShown_TheTabAsksForItsOwnName() => RecordingFailuresAsync(async () =>
     {
         var otherTab = await Context.NewPageAsync();

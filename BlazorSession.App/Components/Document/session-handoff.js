@@ -47,7 +47,22 @@
             }
         }
     };
-    document.addEventListener("blazorsession:pageshown", follow);
+    // The document's first page is shown while it is parsed, where a new document's first storage read (a round
+    // trip to the browser process) would hold up the page, so it is read once the page is idle; later pages are
+    // shown by the circuit, once the page is up.
+    let firstPage = true;
+    document.addEventListener("blazorsession:pageshown", () => {
+        if (firstPage) {
+            firstPage = false;
+            if (window.requestIdleCallback) {
+                requestIdleCallback(follow, { timeout: 1000 });
+            } else {
+                setTimeout(follow);
+            }
+        } else {
+            follow();
+        }
+    });
     window.addEventListener("storage", event => {
         if (event.key === storageKey || event.key === null) {
             follow();
