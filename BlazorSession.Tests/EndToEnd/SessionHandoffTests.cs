@@ -11,6 +11,16 @@ namespace BlazorSession.Tests.EndToEnd;
 /// </summary>
 public class SessionHandoffTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
 {
+    // Records which listeners the window has been given, so that a test can wait for one.
+    private const string ListenerRecorderScript = """
+        const addEventListener = window.addEventListener;
+        window.addEventListener = function (type, ...rest) {
+            window.handsOverAsItLeaves ||= type === 'beforeunload';
+            window.followsOtherTabs ||= type === 'storage';
+            return addEventListener.call(this, type, ...rest);
+        };
+        """;
+
     private Action _releaseFrameworkScript = () => { };
 
     [Fact]
@@ -36,16 +46,7 @@ public class SessionHandoffTests(BrowserAppFixture fixture) : EndToEndTest(fixtu
     public Task APageLoadedWithASession_HandsItOverToo_OnceIdle() => RecordingFailuresAsync(async () =>
     {
         await SaveAndShowOnTheGetPageAsync(Page, "Twice Tom");
-        // Records when the page starts listening for being left, so the test can wait for it.
-        await Context.AddInitScriptAsync("""
-            const addEventListener = window.addEventListener;
-            window.addEventListener = function (type, ...rest) {
-                if (type === 'beforeunload') {
-                    window.handsOverAsItLeaves = true;
-                }
-                return addEventListener.call(this, type, ...rest);
-            };
-            """);
+        await Context.AddInitScriptAsync(ListenerRecorderScript);
         await Page.ReloadAsync();
         await ExpectShownAsync("Twice Tom");
         await Page.WaitForFunctionAsync("() => window.handsOverAsItLeaves === true");
@@ -55,6 +56,25 @@ public class SessionHandoffTests(BrowserAppFixture fixture) : EndToEndTest(fixtu
 
         await ExpectShownAsync("Twice Tom");
         Assert.Equal(0, previews());
+    });
+
+    [Fact]
+    public Task ATabWithNothingStored_StartsHandingOver_WhenAnotherTabKeepsTheBrowserSignedIn() => RecordingFailuresAsync(async () =>
+    {
+        await Context.AddInitScriptAsync(ListenerRecorderScript);
+        await OpenAsync("get-session");
+        await Expect(Result).ToHaveTextAsync(NoSessionText);
+        await Page.WaitForFunctionAsync("() => window.followsOtherTabs === true");
+        Assert.False(await Page.EvaluateAsync<bool>("() => window.handsOverAsItLeaves === true"));
+
+        var otherTab = await Context.NewPageAsync();
+        await otherTab.GotoAsync(Url("set-session"));
+        await Expect(otherTab.Locator("main[data-interactive]")).ToBeAttachedAsync();
+        await otherTab.GetByLabel("Username").FillAsync("Kept Kai");
+        await otherTab.GetByLabel("Keep me signed in").SetCheckedAsync(true);
+        await otherTab.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Page.WaitForFunctionAsync("() => window.handsOverAsItLeaves === true");
     });
 
     [Fact]

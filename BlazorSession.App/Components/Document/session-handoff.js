@@ -47,24 +47,31 @@
             }
         }
     };
+    // Another tab signing in or out with "Keep me signed in" changes what this tab has stored.
+    const followOtherTabs = event => {
+        if (event.key === storageKey || event.key === null) {
+            follow();
+        }
+    };
+    const startFollowing = () => {
+        window.addEventListener("storage", followOtherTabs);
+        follow();
+    };
+
     // The document's first page is shown while it is parsed, where a new document's first storage read (a round
-    // trip to the browser process) would hold up the page, so it is read once the page is idle; later pages are
-    // shown by the circuit, once the page is up.
+    // trip to the browser process) would hold up the page, so the script starts once the page is idle: adding a
+    // storage listener makes the browser open both storages too. Later pages are shown by the circuit, once the
+    // page is up.
     let firstPage = true;
     document.addEventListener("blazorsession:pageshown", () => {
         if (firstPage) {
             firstPage = false;
             if (window.requestIdleCallback) {
-                requestIdleCallback(follow, { timeout: 1000 });
+                requestIdleCallback(startFollowing, { timeout: 1000 });
             } else {
-                setTimeout(follow);
+                setTimeout(startFollowing);
             }
         } else {
-            follow();
-        }
-    });
-    window.addEventListener("storage", event => {
-        if (event.key === storageKey || event.key === null) {
             follow();
         }
     });
