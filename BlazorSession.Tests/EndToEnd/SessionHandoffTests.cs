@@ -11,17 +11,26 @@ namespace BlazorSession.Tests.EndToEnd;
 /// </summary>
 public class SessionHandoffTests(BrowserAppFixture fixture) : EndToEndTest(fixture)
 {
-    // Records which listeners the window has been given, so that a test can wait for one.
+    // Records which listeners the window has been given, so that a test can wait for the script to have started
+    // (it starts once the page has loaded and is idle) and for it to listen for the page being left.
     private const string ListenerRecorderScript = """
-        const addEventListener = window.addEventListener;
-        window.addEventListener = function (type, ...rest) {
-            window.handsOverAsItLeaves ||= type === 'beforeunload';
-            window.followsOtherTabs ||= type === 'storage';
-            return addEventListener.call(this, type, ...rest);
-        };
+        (() => {
+            const addEventListener = window.addEventListener;
+            window.addEventListener = function (type, ...rest) {
+                window.handsOverAsItLeaves ||= type === 'beforeunload';
+                window.followsOtherTabs ||= type === 'storage';
+                return addEventListener.call(this, type, ...rest);
+            };
+        })();
         """;
 
     private Action _releaseFrameworkScript = () => { };
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Context.AddInitScriptAsync(ListenerRecorderScript);
+    }
 
     [Fact]
     public Task Reload_ComesWithTheNameHandedOver_AsksForNothing_AndTheCookieIsGoneAfterIt() => RecordingFailuresAsync(async () =>
@@ -46,7 +55,6 @@ public class SessionHandoffTests(BrowserAppFixture fixture) : EndToEndTest(fixtu
     public Task APageLoadedWithASession_HandsItOverToo_OnceIdle() => RecordingFailuresAsync(async () =>
     {
         await SaveAndShowOnTheGetPageAsync(Page, "Twice Tom");
-        await Context.AddInitScriptAsync(ListenerRecorderScript);
         await Page.ReloadAsync();
         await ExpectShownAsync("Twice Tom");
         await Page.WaitForFunctionAsync("() => window.handsOverAsItLeaves === true");
@@ -61,7 +69,6 @@ public class SessionHandoffTests(BrowserAppFixture fixture) : EndToEndTest(fixtu
     [Fact]
     public Task ATabWithNothingStored_StartsHandingOver_WhenAnotherTabKeepsTheBrowserSignedIn() => RecordingFailuresAsync(async () =>
     {
-        await Context.AddInitScriptAsync(ListenerRecorderScript);
         await OpenAsync("get-session");
         await Expect(Result).ToHaveTextAsync(NoSessionText);
         await Page.WaitForFunctionAsync("() => window.followsOtherTabs === true");
@@ -132,12 +139,14 @@ public class SessionHandoffTests(BrowserAppFixture fixture) : EndToEndTest(fixtu
         // A beforeunload listener makes the browser ask the page before every navigation away from it.
         await OpenAsync("get-session");
         await Expect(Result).ToHaveTextAsync(NoSessionText);
+        await Page.WaitForFunctionAsync("() => window.followsOtherTabs === true");
         Assert.DoesNotContain("beforeunload", await WindowListenersAsync());
 
         await SaveNameAsync("Leaving Lena");
         await ExpectSavedAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "Get session", Exact = true }).ClickAsync();
         await ExpectShownAsync("Leaving Lena");
+        await Page.WaitForFunctionAsync("() => window.handsOverAsItLeaves === true");
         Assert.Contains("beforeunload", await WindowListenersAsync());
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Clear session" }).ClickAsync();
@@ -157,6 +166,7 @@ public class SessionHandoffTests(BrowserAppFixture fixture) : EndToEndTest(fixtu
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = SavedText })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Get session", Exact = true }).ClickAsync();
         await Expect(page.Locator("#result")).ToHaveTextAsync($"Session username: {name}");
+        await page.WaitForFunctionAsync("() => window.handsOverAsItLeaves === true");
     }
 
     private static Func<int> CountPreviewRequests(IPage page)

@@ -53,25 +53,26 @@
             follow();
         }
     };
+    let started = false;
     const startFollowing = () => {
+        started = true;
         window.addEventListener("storage", followOtherTabs);
         follow();
     };
 
-    // The document's first page is shown while it is parsed, where a new document's first storage read (a round
-    // trip to the browser process) would hold up the page, so the script starts once the page is idle: adding a
-    // storage listener makes the browser open both storages too. Later pages are shown by the circuit, once the
-    // page is up.
-    let firstPage = true;
-    document.addEventListener("blazorsession:pageshown", () => {
-        if (firstPage) {
-            firstPage = false;
-            if (window.requestIdleCallback) {
-                requestIdleCallback(startFollowing, { timeout: 1000 });
-            } else {
-                setTimeout(startFollowing);
-            }
+    // Nothing here runs while the page loads: a new document's first storage read is a round trip to the browser
+    // process, and adding a storage listener makes the browser open both storages too. So the script starts once
+    // the page has loaded and is idle, and from then on follows each page the circuit shows.
+    const startWhenIdle = () => {
+        if (window.requestIdleCallback) {
+            requestIdleCallback(startFollowing, { timeout: 1000 });
         } else {
+            setTimeout(startFollowing);
+        }
+    };
+    window.addEventListener("load", startWhenIdle, { once: true });
+    document.addEventListener("blazorsession:pageshown", () => {
+        if (started) {
             follow();
         }
     });
