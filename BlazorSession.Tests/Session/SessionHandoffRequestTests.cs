@@ -65,6 +65,19 @@ public sealed class SessionHandoffRequestTests : PreviewEndpointTest
     }
 
     [Theory]
+    [InlineData("""{"tab":"not ciphertext at all !","browser":null}""")]
+    [InlineData("""{"tab":null,"browser":"CfDJ8"}""")]
+    [InlineData("""{"tab":null,"browser":null}""")]
+    public async Task UnreadableHandoff_ComesBackWithNoName_AndThePageWorks(string handedOver)
+    {
+        using var response = await Endpoint.GetPageAsync("/get-session", handedOver);
+
+        var preview = await PreviewScriptAsync(response);
+        Assert.Equal(handedOver, preview.GetAttribute("data-handed-over"));
+        Assert.False(preview.HasAttribute("data-handed-over-name"));
+    }
+
+    [Theory]
     [InlineData("not JSON")]
     [InlineData("[1, 2]")]
     public async Task UnparsableHandoff_IsAsIfNothingWasHandedOver(string handedOver)
