@@ -68,13 +68,16 @@ public sealed class SessionHandoffRequestTests : PreviewEndpointTest
     [InlineData("""{"tab":"not ciphertext at all !","browser":null}""")]
     [InlineData("""{"tab":null,"browser":"CfDJ8"}""")]
     [InlineData("""{"tab":null,"browser":null}""")]
-    public async Task UnreadableHandoff_ComesBackWithNoName_AndThePageWorks(string handedOver)
+    [InlineData("""{"tab":"\"><script>alert(1)</script>","browser":null}""")]
+    public async Task UnreadableHandoff_ComesBackWithNoName_AsText_AndThePageWorks(string handedOver)
     {
         using var response = await Endpoint.GetPageAsync("/get-session", handedOver);
 
         var preview = await PreviewScriptAsync(response);
         Assert.Equal(handedOver, preview.GetAttribute("data-handed-over"));
         Assert.False(preview.HasAttribute("data-handed-over-name"));
+        // What the cookie holds comes back as an attribute's text, never as markup.
+        Assert.DoesNotContain(preview.Owner!.QuerySelectorAll("script"), script => script.TextContent.Contains("alert(1)", StringComparison.Ordinal));
     }
 
     [Theory]
