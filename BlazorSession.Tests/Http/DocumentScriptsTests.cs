@@ -7,6 +7,7 @@ namespace BlazorSession.Tests.Http;
 /// <summary>
 /// Every page holds the app's inline scripts in the order <see cref="InlineDocumentAssets.Scripts"/> gives, no other
 /// inline script, and before circuit-start.js the markup it needs: a page that lost one would never start its circuit.
+/// The scripts come after the page's content, so that none is compiled before the page can be used.
 /// </summary>
 public sealed class DocumentScriptsTests(AppFactory app) : IClassFixture<AppFactory>
 {
@@ -31,6 +32,19 @@ public sealed class DocumentScriptsTests(AppFactory app) : IClassFixture<AppFact
             Assert.True(needed.CompareDocumentPosition(circuitStart).HasFlag(DocumentPositions.Following),
                 $"{selector} comes after circuit-start.js on {path}.");
         });
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task EveryPage_RunsItsScriptsAfterItsContent(string path)
+    {
+        var document = await LoadAsync(path);
+
+        var content = document.QuerySelector("main");
+        Assert.NotNull(content);
+        Assert.All(document.QuerySelectorAll("script"), script =>
+            Assert.True(content.CompareDocumentPosition(script).HasFlag(DocumentPositions.Following),
+                $"A script comes before the content of {path}: {script.TextContent[..Math.Min(60, script.TextContent.Length)]}"));
     }
 
     private async Task<IDocument> LoadAsync(string path)

@@ -25,8 +25,8 @@ public static class InlineDocumentAssets
     public static InlineAsset CircuitStart { get; } = InlineAsset.Load("circuit-start.js", "script");
 
     /// <summary>
-    /// The page's scripts in the order the document holds them (App.razor: all but the last in the head, the last at
-    /// the end of the body). Those that offer something add it to <c>window.blazorSession</c>, and whichever runs first
+    /// The page's scripts in the order the document holds them (App.razor: all at the end of the body, after the
+    /// page's content). Those that offer something add it to <c>window.blazorSession</c>, and whichever runs first
     /// makes it. <see cref="StoredSessionPreview"/> reads the stored session with what <see cref="SessionHandoff"/>
     /// added, so it comes after it; <see cref="CircuitStart"/> uses what the others added where it is there, and needs
     /// <see cref="CircuitStartNeeds"/> in the document before it. BlazorSession.Tests/Http/DocumentScriptsTests.cs

@@ -50,4 +50,6 @@
         attributes: true,
         attributeFilter: ["data-tab-title"],
     });
+    // The script comes after the page's content (App.razor): the page the browser loaded is shown already.
+    follow();
 })();

@@ -1,5 +1,5 @@
 (() => {
-    // What the head's scripts added (type-ahead.js, stored-session-preview.js), each used only if there; and the
+    // What the scripts before it added (type-ahead.js, stored-session-preview.js), each used only if there; and the
     // markup this script needs before it, listed in InlineDocumentAssets.
     const blazorSession = window.blazorSession ??= {};
     const retriesKey = "blazorSessionStartRetries";

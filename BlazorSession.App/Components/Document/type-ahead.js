@@ -233,7 +233,8 @@
         return null;
     };
 
-    const observer = new MutationObserver(() => {
+    // Enables the prerendered fields, and hands each over to the circuit's input that replaces it.
+    const takeOverFields = () => {
         // Submitted once the boxes' changes are rendered: a box ticked before Enter must reach the circuit first.
         const toSubmit = new Set();
         const boxesRendered = [];
@@ -257,6 +258,9 @@
         if (early.size === 0 && document.readyState !== "loading") {
             observer.disconnect();
         }
-    });
+    };
+    const observer = new MutationObserver(takeOverFields);
     observer.observe(document, { childList: true, subtree: true });
+    // The script comes after the page's content (App.razor): its fields are there already.
+    takeOverFields();
 })();
