@@ -32,11 +32,21 @@ public static class Chromium
     ];
 
     /// <summary>
+    /// Playwright's own switches that make the browser work unlike the one people use. Without the back-forward cache
+    /// Chromium keeps a cross-site navigation in the page's browsing context group, so that a page sending
+    /// Cross-Origin-Opener-Policy is committed in a second new process, started only once its response is in
+    /// (bench/README.md, "What moved what", 2026-12-05).
+    /// </summary>
+    private static readonly string[] AutomationOnlyDefaults = ["--disable-back-forward-cache"];
+
+    /// <summary>
     /// Launches the browser <see cref="FindSystemExecutable"/> finds or, when there is none, the one Playwright's
     /// own installer downloads (where it can reach its servers), with the usual switches and any
-    /// <paramref name="extraArguments"/>.
+    /// <paramref name="extraArguments"/>. Tests keep Playwright's defaults; a benchmark of what people wait for asks
+    /// for the browser <paramref name="asPeopleHaveIt"/>.
     /// </summary>
-    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright, IEnumerable<string>? extraArguments = null)
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright, IEnumerable<string>? extraArguments = null,
+        bool asPeopleHaveIt = false)
     {
         var executable = FindSystemExecutable();
         try
@@ -45,6 +55,7 @@ public static class Chromium
             {
                 ExecutablePath = executable,
                 Args = [.. Arguments, .. extraArguments ?? []],
+                IgnoreDefaultArgs = asPeopleHaveIt ? AutomationOnlyDefaults : null,
                 Headless = true,
             });
         }

@@ -49,7 +49,7 @@ internal static class JourneyBench
                     var runners = new List<JourneyRunner>();
                     foreach (var app in apps)
                     {
-                        var browser = await Chromium.LaunchAsync(playwright, options.BrowserArguments);
+                        var browser = await Chromium.LaunchAsync(playwright, options.BrowserArguments, asPeopleHaveIt: true);
                         browsers.Add(browser);
                         runners.Add(new JourneyRunner(browser, app));
                         samples[app.Name] = [];

@@ -23,8 +23,9 @@ internal sealed class JourneyRunner(IBrowser browser, AppUnderTest app)
 
     /// <summary>
     /// A page of another site (another host than the apps' 127.0.0.1), answered by the browser context itself, with
-    /// one link to the form: a real first visit comes from another site, and crossing sites is what makes the browser
-    /// swap processes for the app's cross-origin isolation (COOP), which a load from about:blank pays too.
+    /// one link to the form: a real first visit comes from another site. Crossing sites puts the page in a new process
+    /// and, with the back-forward cache on as people have it (JourneyBench launches the browser so), in a new browsing
+    /// context group, which the app's Cross-Origin-Opener-Policy asks for; from about:blank it costs a second process.
     /// </summary>
     private static readonly Uri OtherSite = new("http://other-site.test/");
 
