@@ -76,6 +76,26 @@ public class KeepSignedInTests(BrowserAppFixture fixture) : EndToEndTest(fixture
         });
 
     [Fact]
+    public Task AnotherTabClearingTheBrowsersStorage_SignsOutATabThatFollowed_WithoutAReload() =>
+        RecordingFailuresAsync(async () =>
+        {
+            await SaveRememberedAsync(Page, "Wiped Wes");
+            await Page.GetByRole(AriaRole.Link, new() { Name = "Get session", Exact = true }).ClickAsync();
+            await ExpectShownAsync("Wiped Wes");
+            await MarkDocumentAsync(Page);
+            var clearing = await OpenTabAsync("get-session");
+            await Expect(clearing.Locator(".signed-in")).ToHaveTextAsync("Signed in as Wiped Wes");
+
+            // What a site's own script, or the browser's "clear site data" for this origin's storage, does.
+            await clearing.EvaluateAsync("() => localStorage.clear()");
+
+            await Page.BringToFrontAsync();
+            await Expect(Result).ToHaveTextAsync(NoSessionText);
+            await Expect(Page.Locator(".session-controls").GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+            await ExpectSameDocumentAsync(Page);
+        });
+
+    [Fact]
     public Task WithoutTheBox_ASecondTabStartsEmpty() => RecordingFailuresAsync(async () =>
     {
         await SaveInAsync(Page, "Tab Only Tess", keepSignedIn: false);

@@ -218,30 +218,47 @@ public sealed class BrowserSessionTests : IDisposable
     }
 
     [Fact]
-    public async Task AValueJustUnderTheLimit_IsStored()
+    public async Task ASessionOfExactlyTheLimit_IsStored_AndOneByteMoreIsRefused()
     {
-        // The document around one value: {"v":1,"values":{"k":"…"}} is 26 bytes besides the value's characters.
-        var fits = new string('f', BrowserSession.MaxStoredBytes - 26);
+        // The stored document of one string value is this envelope with the value's characters between the quotes.
+        const string Envelope = """{"v":1,"values":{"k":""}}""";
+        var exactly = new string('f', BrowserSession.MaxStoredBytes - Envelope.Length);
 
-        await Session.SetAsync("k", fits);
+        await Session.SetAsync("k", exactly);
 
-        Assert.Equal(fits, Session.Get<string>("k"));
+        Assert.Equal(BrowserSession.MaxStoredBytes, Storage.Peek(BrowserSession.StorageKey)!.Value.GetRawText().Length);
+        Assert.Equal(exactly, Session.Get<string>("k"));
+        var refused = await Assert.ThrowsAsync<SessionTooLargeException>(() => Session.SetAsync("k", exactly + "f"));
+        Assert.Equal(BrowserSession.MaxStoredBytes + 1, refused.StoredBytes);
+        Assert.Equal(exactly, Session.Get<string>("k"));
     }
 
+    public static TheoryData<string> BadKeys() =>
+    [
+        "",
+        "tab\tkey",
+        "line\nbreak",
+        "\u0000",
+        new string('k', BrowserSession.MaxKeyLength + 1),
+    ];
+
     [Theory]
-    [InlineData("")]
-    [InlineData("tab\tkey")]
-    [InlineData("line\nbreak")]
-    [InlineData("\u0000")]
-    public async Task BadKeys_AreAnArgumentException(string key)
+    [MemberData(nameof(BadKeys))]
+    public async Task BadKeys_AreAnArgumentException_OnEveryOverload_AndNothingIsStored(string key)
     {
         await Session.LoadAsync();
 
         Assert.ThrowsAny<ArgumentException>(() => Session.Get<string>(key));
+        Assert.ThrowsAny<ArgumentException>(() => Session.TryGet<string>(key, out _));
         Assert.ThrowsAny<ArgumentException>(() => Session.ContainsKey(key));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Session.SetAsync(key, "x"));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Session.SetAsync(key, "x", permanent: false));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Session.SetAsync(key, "x", permanent: true));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Session.UpdateAsync<int>(key, visits => visits + 1));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Session.RemoveAsync(key));
+        Assert.ThrowsAny<ArgumentException>(() => new SessionKey<string>(key));
         Assert.Empty(Storage.StoredKeys);
+        Assert.Empty(_services.GetInMemoryBrowserStorage(BrowserStoragePlace.Browser).StoredKeys);
     }
 
     [Fact]
@@ -300,6 +317,18 @@ public sealed class BrowserSessionTests : IDisposable
         Storage.Unavailable = false;
         await reloaded.LoadAsync();
         Assert.Equal("Ada", reloaded.Get<string>("username"));
+    }
+
+    [Fact]
+    public async Task AReadThatCannotReachTheBrowser_RaisesChanged_OnceTheStatusIsUnavailable()
+    {
+        Storage.Unavailable = true;
+        var statusesSeen = new List<BrowserSessionStatus>();
+        Session.Changed += () => statusesSeen.Add(Session.Status);
+
+        await Session.LoadAsync();
+
+        Assert.Equal([BrowserSessionStatus.Unavailable], statusesSeen);
     }
 
     [Fact]

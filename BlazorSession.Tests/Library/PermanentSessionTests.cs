@@ -1,5 +1,8 @@
+using System.Text.Json;
 using BlazorSession.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -121,6 +124,47 @@ public class PermanentSessionTests
     }
 
     [Fact]
+    public async Task Clear_FromATabWithASessionOfItsOwn_EndsThePermanentSessionEverywhereToo()
+    {
+        var (sharing, _) = OpenTab();
+        await sharing.SetAsync("username", "Ada", permanent: true);
+        var (own, ownStorage) = OpenTab();
+        await own.SetAsync("username", "Bob", permanent: false);
+        Assert.False(own.IsPermanent);
+
+        await own.ClearAsync();
+        await sharing.FollowPermanentSessionAsync();
+
+        Assert.Empty(_localStorage.StoredKeys);
+        Assert.Empty(ownStorage.StoredKeys);
+        Assert.Empty(sharing.Keys);
+        Assert.False(sharing.IsPermanent);
+        var (newTab, _) = OpenTab();
+        await newTab.LoadAsync();
+        Assert.Empty(newTab.Keys);
+    }
+
+    [Fact]
+    public async Task APermanentDocumentWithNoExpiry_ReadsAsEnded_IsDeleted_AndLogged()
+    {
+        // What a forged or hand-edited document would be: values, and no "expires" to end them.
+        await _localStorage.SetAsync(BrowserSession.StorageKey,
+            JsonDocument.Parse("""{"v":1,"values":{"username":"Forever Fay"}}""").RootElement);
+        var logger = new FakeLogger<BrowserSession>();
+        var (tab, _) = OpenTab(logger: logger);
+
+        await tab.LoadAsync();
+
+        Assert.True(tab.IsLoaded);
+        Assert.False(tab.IsPermanent);
+        Assert.Empty(tab.Keys);
+        Assert.Empty(_localStorage.StoredKeys);
+        var logged = Assert.Single(logger.Collector.GetSnapshot(), record => record.Id.Name == "PermanentSessionEnded");
+        Assert.Contains("no expiry", logged.Message);
+        Assert.DoesNotContain("Fay", logged.Message);
+    }
+
+    [Fact]
     public async Task MadeTheTabsOwnAgain_TheTabKeepsACopy_AndTheOthersStillShareIt()
     {
         var (first, firstTab) = OpenTab();
@@ -219,11 +263,12 @@ public class PermanentSessionTests
     }
 
     // A tab of the browser: its own sessionStorage (a reload keeps it: pass it again), the shared localStorage.
-    private (BrowserSession Session, InMemoryBrowserStorage SessionStorage) OpenTab(InMemoryBrowserStorage? sessionStorage = null)
+    private (BrowserSession Session, InMemoryBrowserStorage SessionStorage) OpenTab(
+        InMemoryBrowserStorage? sessionStorage = null, ILogger<BrowserSession>? logger = null)
     {
         sessionStorage ??= new InMemoryBrowserStorage();
         var options = Options.Create(new BrowserSessionOptions { RememberFor = RememberFor });
-        return (new BrowserSession(sessionStorage, _localStorage, options, _clock, NullLogger<BrowserSession>.Instance),
+        return (new BrowserSession(sessionStorage, _localStorage, options, _clock, logger ?? NullLogger<BrowserSession>.Instance),
             sessionStorage);
     }
 }
