@@ -1,3 +1,4 @@
+using BlazorSession.FirstRender;
 using BlazorSession.SignIn;
 using BlazorSession.Storage;
 using Microsoft.AspNetCore.Authorization;
@@ -32,11 +33,25 @@ public static class BrowserSessionServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ProtectedSessionStorage>();
         services.TryAddScoped<ProtectedLocalStorage>();
+        services.TryAddScoped<RequestSession>();
+        // In a request (a static page, a prerender) the places are what the request carried; in a circuit, the browser.
         services.TryAddKeyedScoped<IBrowserStorage>(BrowserStoragePlace.Tab,
-            (provider, _) => new ProtectedBrowserStorageAdapter(provider.GetRequiredService<ProtectedSessionStorage>()));
+            (provider, _) => (IBrowserStorage?)provider.GetRequiredService<RequestSession>().Tab
+                ?? new ProtectedBrowserStorageAdapter(provider.GetRequiredService<ProtectedSessionStorage>()));
         services.TryAddKeyedScoped<IBrowserStorage>(BrowserStoragePlace.Browser,
-            (provider, _) => new ProtectedBrowserStorageAdapter(provider.GetRequiredService<ProtectedLocalStorage>()));
-        services.TryAddScoped<BlazorSession.BrowserSession>();
+            (provider, _) => (IBrowserStorage?)provider.GetRequiredService<RequestSession>().Browser
+                ?? new ProtectedBrowserStorageAdapter(provider.GetRequiredService<ProtectedLocalStorage>()));
+        services.TryAddScoped(provider =>
+        {
+            var session = ActivatorUtilities.CreateInstance<BlazorSession.BrowserSession>(provider);
+            if (provider.GetRequiredService<RequestSession>().IsAttached)
+            {
+                // What the request carried is read at once (no browser to wait for), so the first render has it.
+                _ = session.LoadAsync();
+            }
+
+            return session;
+        });
         services.TryAddScoped<BlazorSession.PermanentSessionListener>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, BlazorSession.LoadSessionWhenCircuitOpens>());
         return services;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BlazorSession.FirstRender;
 using Microsoft.Extensions.Logging;
 
 namespace BlazorSession.Storage;
@@ -83,6 +84,12 @@ internal sealed class SessionDocuments(IBrowserStorage tab, IBrowserStorage brow
 
     private async Task DeleteQuietlyAsync(IBrowserStorage place, string operation)
     {
+        if (place is CarriedBrowserStorage)
+        {
+            // What a request carried may be older than what the browser holds: the circuit deletes it, if it must.
+            return;
+        }
+
         try
         {
             await place.DeleteAsync(StorageKey);

@@ -1,0 +1,21 @@
+using BlazorSession.FirstRender;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.AspNetCore.Builder;
+
+public static class BrowserSessionApplicationBuilderExtensions
+{
+    /// <summary>
+    /// Lets every server render read <see cref="BlazorSession.BrowserSession"/>, and a static form post change it: a
+    /// static page and an interactive page's prerender see the tab's values, and a change made while rendering is
+    /// stored in the tab when its response arrives. The package's script (loaded by <c>blazor.web.js</c>, no script tag
+    /// to add) hands the tab's stored session to the next request as the tab leaves a page. Call before
+    /// <c>UseAntiforgery</c>, after <c>AddBrowserSession</c>.
+    /// </summary>
+    public static IApplicationBuilder UseBrowserSession(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            context.RequestServices.GetRequiredService<RequestSession>().Attach(context);
+            return next(context);
+        });
+}
