@@ -1,6 +1,5 @@
 using BlazorSession.App.Components;
 using BlazorSession.App.Hosting;
-using BlazorSession.App.Preview;
 using BlazorSession.App.Session;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,7 +14,6 @@ builder.Services.AddRazorComponents()
     .AddHubOptions(AppLimits.ConfigureHub);
 builder.Services.AddAppDataProtection(builder.Configuration, builder.Environment);
 builder.Services.AddAppSession(builder.Configuration);
-builder.Services.AddStoredSessionPreview();
 builder.Services.AddBehindProxy();
 builder.Services.AddAppHealthChecks(builder.Configuration);
 builder.Services.AddAppTelemetry(builder.Configuration);
@@ -29,16 +27,14 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 app.UseSecurityHeaders();
-app.UseSessionHandoff();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseRateLimiter();
 app.UseAuthorization();
+app.UseBrowserSession();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapAppHealthChecks();
 app.MapAppTelemetry(app.Configuration);
-app.MapStoredSessionPreview();
 app.MapRazorComponents<App>()
     .AnswerHeadRequests()
     .AddInteractiveServerRenderMode(options =>

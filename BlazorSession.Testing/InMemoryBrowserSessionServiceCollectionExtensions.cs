@@ -30,6 +30,26 @@ public static class InMemoryBrowserSessionServiceCollectionExtensions
         return services.AddBrowserSession(configure);
     }
 
+    /// <summary>
+    /// Reads the session of <paramref name="services"/>' scope before a component renders, as <c>UseBrowserSession</c>
+    /// reads what a request carried: a static page, or an interactive page's prerender, rendered next shows the values
+    /// from its first render, with no <c>LoadAsync</c>. <paramref name="seed"/> stores them first through a session of
+    /// another scope, as an earlier circuit of the tab would have.
+    /// </summary>
+    public static async Task<BrowserSession> SeedRequestSessionAsync(this IServiceProvider services,
+        Func<BrowserSession, Task> seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        await using (var earlier = services.CreateAsyncScope())
+        {
+            await seed(earlier.ServiceProvider.GetRequiredService<BrowserSession>());
+        }
+
+        var session = services.GetRequiredService<BrowserSession>();
+        await session.LoadAsync();
+        return session;
+    }
+
     /// <summary>The in-memory storage of <paramref name="place"/>, to seed faults or look at what was stored.</summary>
     public static InMemoryBrowserStorage GetInMemoryBrowserStorage(this IServiceProvider services,
         BrowserStoragePlace place = BrowserStoragePlace.Tab) =>

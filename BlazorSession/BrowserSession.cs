@@ -220,6 +220,7 @@ public sealed class BrowserSession
         using var turn = await TakeLoadedTurnAsync();
         await _documents.DeletePermanentAsync();
         _permanent = null;
+        PermanentSessionWritten?.Invoke();
         await _documents.DeleteOwnAsync();
         Publish(null, null);
     }
@@ -245,11 +246,33 @@ public sealed class BrowserSession
         }
     }
 
+    /// <summary>
+    /// Raised after this circuit wrote or deleted the permanent session in the browser: the cookie copy a new tab's
+    /// first request carries is made to follow (<see cref="PermanentSessionListener"/>).
+    /// </summary>
+    internal event Action? PermanentSessionWritten;
+
     /// <summary>How many handlers <see cref="Changed"/> has: a test checks with it that a component lets go.</summary>
     internal int ChangedSubscriberCount => Changed?.GetInvocationList().Length ?? 0;
 
     /// <summary>Names the circuit in this session's log lines (its public <c>Circuit.Id</c>).</summary>
     internal void AttachToCircuit(string circuitId) => _documents.Circuit = circuitId;
+
+    /// <summary>
+    /// Starts from the places as a prerender read them (<see cref="FirstRender.PrerenderedSession"/>), so the first
+    /// interactive render shows what the prerender showed; <see cref="LoadAsync"/> still reads the browser, and
+    /// changes wait for that read.
+    /// </summary>
+    internal async Task StartFromAsync(IBrowserStorage tab, IBrowserStorage browser)
+    {
+        // No metrics: what cannot be read was counted by the request that read it first.
+        var prerendered = new SessionDocuments(tab, browser, _clock, _logger, new BrowserSessionMetrics(null));
+        var (own, permanent) = await prerendered.ReadBothAsync();
+        if (Status == BrowserSessionStatus.NotLoaded)
+        {
+            Publish(own, permanent);
+        }
+    }
 
     /// <summary>
     /// After a reconnection: a read still in flight may have lost the browser's answer with the old connection, and
@@ -332,6 +355,7 @@ public sealed class BrowserSession
         var stored = new StoredValues(values, _clock.GetUtcNow() + _rememberFor);
         var write = _documents.WritePermanentAsync(Checked(key, values, stored.Expires));
         await (_own is null ? write : Task.WhenAll(write, _documents.DeleteOwnAsync()));
+        PermanentSessionWritten?.Invoke();
         Publish(null, stored);
     }
 

@@ -26,4 +26,12 @@ internal static partial class BrowserSessionLog
     [LoggerMessage(EventId = 5, EventName = "OtherTabsNotFollowed", Level = LogLevel.Warning,
         Message = "Circuit {Circuit} could not listen for the browser's other tabs ({Reason}); it follows their changes to the permanent session only when it reconnects or reloads.")]
     public static partial void OtherTabsNotFollowed(ILogger logger, string circuit, string reason);
+
+    [LoggerMessage(EventId = 6, EventName = "PermanentCookieNotFollowed", Level = LogLevel.Warning,
+        Message = "Circuit {Circuit} could not bring the page's cookie copy of the permanent session up to date ({Reason}); a new tab shows the change once its circuit has read the browser.")]
+    public static partial void PermanentCookieNotFollowed(ILogger logger, string circuit, string reason);
+
+    [LoggerMessage(EventId = 7, EventName = "CarriedSessionUnreadable", Level = LogLevel.Warning,
+        Message = "The copy of the session in the {Place} that a request carried could not be read ({Reason}); the page shows it as empty, refuses changes to it, and the tab's circuit reads the browser's own storage.")]
+    public static partial void CarriedSessionUnreadable(ILogger logger, string place, string reason);
 }

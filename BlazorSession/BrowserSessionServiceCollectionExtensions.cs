@@ -2,6 +2,7 @@ using BlazorSession.FirstRender;
 using BlazorSession.SignIn;
 using BlazorSession.Storage;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
@@ -44,10 +45,16 @@ public static class BrowserSessionServiceCollectionExtensions
         services.TryAddScoped(provider =>
         {
             var session = ActivatorUtilities.CreateInstance<BlazorSession.BrowserSession>(provider);
-            if (provider.GetRequiredService<RequestSession>().IsAttached)
+            var request = provider.GetRequiredService<RequestSession>();
+            if (request.IsAttached)
             {
-                // What the request carried is read at once (no browser to wait for), so the first render has it.
+                // What the request carried is read at once (no browser to wait for), so the first render has it, and
+                // an interactive page's circuit starts from it.
                 _ = session.LoadAsync();
+                if (provider.GetService<PersistentComponentState>() is { } state)
+                {
+                    PrerenderedSession.HandOver(state, request);
+                }
             }
 
             return session;

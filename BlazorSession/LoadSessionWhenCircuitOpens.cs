@@ -1,4 +1,7 @@
+using BlazorSession.FirstRender;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace BlazorSession;
 
@@ -7,9 +10,16 @@ namespace BlazorSession;
 /// page's components: the answer reaches the server before they do, so the first interactive render already has the
 /// values. On a reconnection, a read whose answer was lost with the old connection is made again, and the permanent
 /// session, which another tab may have changed while this one was away, is read again. On every connection the
-/// circuit listens for the browser's other tabs (<see cref="PermanentSessionListener"/>).
+/// circuit listens for the browser's other tabs (<see cref="PermanentSessionListener"/>). A circuit whose page was
+/// prerendered with the session (<c>UseBrowserSession</c>) starts from what the prerender showed
+/// (<see cref="PrerenderedSession"/>), so its first render changes nothing; the read then follows the browser.
 /// </summary>
-internal sealed class LoadSessionWhenCircuitOpens(BrowserSession session, PermanentSessionListener otherTabs) : CircuitHandler
+/// <remarks>
+/// The prerender's state is taken when the circuit opens: a Blazor Web App's circuit restores it first, and runs its
+/// handlers after.
+/// </remarks>
+internal sealed class LoadSessionWhenCircuitOpens(BrowserSession session, PermanentSessionListener otherTabs,
+    PersistentComponentState? prerendered = null, IDataProtectionProvider? dataProtection = null) : CircuitHandler
 {
     private bool _connectedBefore;
 
@@ -23,13 +33,19 @@ internal sealed class LoadSessionWhenCircuitOpens(BrowserSession session, Perman
     }
 
     /// <summary>What opening a circuit does, for the circuit with this public id (a test has no <see cref="Circuit"/>).</summary>
-    internal Task Open(string circuitId)
+    internal async Task Open(string circuitId)
     {
         session.AttachToCircuit(circuitId);
+        if (prerendered is not null && dataProtection is not null
+            && PrerenderedSession.Take(prerendered, dataProtection) is { } places)
+        {
+            // What the request carried is read at once: no browser to wait for.
+            await session.StartFromAsync(places.Tab, places.Browser);
+        }
+
         // Not awaited: opening the circuit must not wait for the browser. The read handles the storage's faults
         // itself, and anything else surfaces in the components that await it.
         _ = session.LoadAsync();
-        return Task.CompletedTask;
     }
 
     /// <summary>What a connection (the first, or a reconnection) does; completes when all of it is done.</summary>

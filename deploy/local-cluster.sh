@@ -160,6 +160,13 @@ http {
   fastcgi_temp_path $state/nginx/temp/fastcgi;
   uwsgi_temp_path $state/nginx/temp/uwsgi;
   scgi_temp_path $state/nginx/temp/scgi;
+  # A tab's session travels in cookies both ways (UseBrowserSession): up to 24,000 characters in one request's Cookie
+  # line, and as many in a response's Set-Cookie lines. nginx's defaults (8 KB per request line, 4 KB of response
+  # headers) would answer 400 or 502 (docs/decisions/2026-12-07-session-at-the-first-render.md).
+  large_client_header_buffers 4 32k;
+  proxy_buffer_size 32k;
+  proxy_buffers 4 32k;
+  proxy_busy_buffers_size 64k;
 
   map \$http_upgrade \$connection_upgrade {
     default upgrade;

@@ -42,6 +42,9 @@ public sealed class SessionRouteView : ComponentBase
     [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
 
+    [Inject]
+    private BrowserSession Session { get; set; } = default!;
+
     private enum Access
     {
         Granted,
@@ -57,8 +60,8 @@ public sealed class SessionRouteView : ComponentBase
             return;
         }
 
-        // While prerendering the sign-in is unknown: it is in the tab's storage, which only the circuit can read.
-        if (!RendererInfo.IsInteractive || AuthenticationState is not { } asked)
+        // While prerendering, the sign-in is known only if the request carried the session (UseBrowserSession).
+        if ((!RendererInfo.IsInteractive && !Session.IsLoaded) || AuthenticationState is not { } asked)
         {
             _access = Access.Checking;
             return;

@@ -7,17 +7,10 @@ namespace BlazorSession.App.Hosting;
 public static class AppLimits
 {
     /// <summary>
-    /// Any request body (Kestrel). The app's only bodies are the preview's (<see cref="PreviewBodyBytes"/>), the
-    /// circuit's disconnect beacon (an id) and a form post of a name if scripts fail; 64 KiB is ample for those.
+    /// Any request body (Kestrel). The app's only body is the circuit's disconnect beacon (an id); 64 KiB is ample.
     /// WebSocket messages are not request bodies: <see cref="HubMessageBytes"/> bounds them.
     /// </summary>
     public const long RequestBodyBytes = 64 * 1024;
-
-    /// <summary>
-    /// <c>POST /_session/preview</c>: a protected 64-character name is well under 1 KiB, so anything near 4 KiB is
-    /// not ours; a larger body is refused with 413 without being read whole.
-    /// </summary>
-    public const int PreviewBodyBytes = 4 * 1024;
 
     /// <summary>
     /// One message from the browser on the circuit (SignalR's default, kept on purpose): a stored value read back is

@@ -14,7 +14,6 @@ public sealed class SessionMetrics
     private readonly Counter<long> _namesSaved;
     private readonly Counter<long> _sessionsCleared;
     private readonly Counter<long> _signInsRemembered;
-    private readonly Counter<long> _previews;
 
     public SessionMetrics(IMeterFactory meterFactory)
     {
@@ -25,8 +24,6 @@ public sealed class SessionMetrics
             "Sessions cleared (Clear session, Sign out).");
         _signInsRemembered = meter.CreateCounter<long>("blazorsession.session.sign_ins_remembered", "{sign-in}",
             "Names saved with Keep me signed in, remembered by the browser for all its tabs.");
-        _previews = meter.CreateCounter<long>("blazorsession.preview.answers", "{answer}",
-            "Answers of POST /_session/preview, by outcome.");
     }
 
     public void NameSaved() => _namesSaved.Add(1);
@@ -34,23 +31,4 @@ public sealed class SessionMetrics
     public void SignInRemembered() => _signInsRemembered.Add(1);
 
     public void SessionCleared() => _sessionsCleared.Add(1);
-
-    public void PreviewAnswered(PreviewOutcome outcome) =>
-        _previews.Add(1, new KeyValuePair<string, object?>("outcome", outcome switch
-        {
-            PreviewOutcome.NameShown => "name_shown",
-            PreviewOutcome.NoName => "no_name",
-            PreviewOutcome.Forbidden => "forbidden",
-            PreviewOutcome.TooLarge => "too_large",
-            _ => "rate_limited",
-        }));
-}
-
-public enum PreviewOutcome
-{
-    NameShown,
-    NoName,
-    Forbidden,
-    TooLarge,
-    RateLimited,
 }

@@ -10,10 +10,4 @@ public sealed class RestrictedPageAttribute(string heading, string description) 
     public string Heading { get; } = heading;
 
     public string Description { get; } = description;
-
-    /// <summary>
-    /// The page's status text for a signed-in visitor, with <c>{name}</c> where the name goes. When set, a reload
-    /// shows it as soon as the stored name is verified, before the circuit is up (StoredSessionPreviewScript).
-    /// </summary>
-    public string? SignedInPreview { get; set; }
 }

@@ -13,7 +13,7 @@ public class GetSessionPageTests : SessionComponentTestContext
         var cut = Render<GetSession>();
 
         cut.Find("#result").MarkupMatches(
-            "<p id=\"result\" role=\"status\" aria-busy=\"true\" data-session-preview=\"Session username: {name}\">Loading session…</p>");
+            "<p id=\"result\" role=\"status\" aria-busy=\"true\">Loading session…</p>");
         Assert.DoesNotContain("No session data found.", cut.Markup);
         Assert.True(cut.Find("button").HasAttribute("disabled"));
 

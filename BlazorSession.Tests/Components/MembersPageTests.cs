@@ -27,8 +27,7 @@ public class MembersPageTests : SessionComponentTestContext
 
         Assert.Equal("Members", cut.Find("h1").TextContent);
         cut.Find("#result").MarkupMatches(
-            "<p id=\"result\" role=\"status\" aria-busy=\"true\" " +
-            "data-session-preview=\"Welcome, {name}. Only visitors who have signed in see this page.\">Checking your session…</p>");
+            "<p id=\"result\" role=\"status\" aria-busy=\"true\">Checking your session…</p>");
         Assert.Equal(0, Store.ReadCount);
     }
 

@@ -114,13 +114,6 @@ public abstract class EndToEndTest(BrowserAppFixture fixture) : IAsyncLifetime
         return [.. listeners!.Value.GetProperty("listeners").EnumerateArray().Select(listener => listener.GetProperty("type").GetString()!)];
     }
 
-    /// <summary>
-    /// The page's scripts can no longer write cookies, as in a browser that refuses them: leaving it hands no session
-    /// over (SessionHandoffScript.razor), so the next page asks for its name (StoredSessionPreviewScript.razor).
-    /// </summary>
-    protected async Task RefuseThePagesCookiesAsync() =>
-        await Page.EvaluateAsync("() => Object.defineProperty(document, 'cookie', { get: () => '', set: () => {} })");
-
     protected async Task OpenAsync(string path)
     {
         await Page.GotoAsync(Url(path));
@@ -146,8 +139,8 @@ public abstract class EndToEndTest(BrowserAppFixture fixture) : IAsyncLifetime
         await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = SavedText })).ToBeVisibleAsync();
 
     /// <summary>
-    /// The circuit has read the session and shows <paramref name="name"/>: the text alone could still be the preview
-    /// shown before the circuit is up, so the Clear session button (enabled once the circuit has read) is awaited too.
+    /// The circuit has read the session and shows <paramref name="name"/>: the text alone could still be the
+    /// prerender's, so the Clear session button (enabled once the circuit has read) is awaited too.
     /// </summary>
     protected async Task ExpectShownAsync(string name)
     {
@@ -155,7 +148,7 @@ public abstract class EndToEndTest(BrowserAppFixture fixture) : IAsyncLifetime
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Clear session" })).ToBeEnabledAsync();
     }
 
-    /// <summary>The layout's header names the stored user (rendered by the circuit only, never by a preview).</summary>
+    /// <summary>The layout's header names the stored user.</summary>
     protected async Task ExpectSignedInAsync(string name) =>
         await Expect(Page.Locator(".signed-in")).ToHaveTextAsync($"Signed in as {name}");
 

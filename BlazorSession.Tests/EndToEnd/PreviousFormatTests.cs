@@ -1,6 +1,5 @@
-using BlazorSession.App;
 using System.Globalization;
-using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+using BlazorSession.Tests.Fakes;
 using Microsoft.AspNetCore.DataProtection;
 using static Microsoft.Playwright.Assertions;
 
@@ -17,7 +16,8 @@ public class PreviousFormatTests(BrowserAppFixture fixture) : EndToEndTest(fixtu
     {
         await OpenAsync("get-session");
         await Expect(Result).ToHaveTextAsync(NoSessionText);
-        var old = Protect(typeof(ProtectedSessionStorage), "session", """{"v":1,"username":"Old Format Olga"}""");
+        var old = await FrameworkProtectedValue.ForSessionStorageAsync(ServersDataProtection(), "session",
+            """{"v":1,"username":"Old Format Olga"}""");
         await Page.EvaluateAsync("value => sessionStorage.setItem('session', value)", old);
 
         await Page.ReloadAsync();
@@ -35,7 +35,7 @@ public class PreviousFormatTests(BrowserAppFixture fixture) : EndToEndTest(fixtu
         await OpenAsync("get-session");
         await Expect(Result).ToHaveTextAsync(NoSessionText);
         var expires = DateTimeOffset.UtcNow.AddDays(1).ToString("O", CultureInfo.InvariantCulture);
-        var old = Protect(typeof(ProtectedLocalStorage), "remembered-sign-in",
+        var old = await FrameworkProtectedValue.ForLocalStorageAsync(ServersDataProtection(), "remembered-sign-in",
             $$"""{"v":1,"username":"Kept Kim","expires":"{{expires}}"}""");
         await Page.EvaluateAsync("value => localStorage.setItem('remembered-sign-in', value)", old);
 
@@ -47,10 +47,7 @@ public class PreviousFormatTests(BrowserAppFixture fixture) : EndToEndTest(fixtu
         Assert.NotNull(await newTab.EvaluateAsync<string?>($"() => localStorage.getItem('{BrowserSession.StorageKey}')"));
     });
 
-    // What the framework's protected storage would have stored with the app's Data Protection (application name
-    // BlazorSession, the server's key directory).
-    private string Protect(Type storage, string key, string json) =>
-        DataProtectionProvider.Create(new DirectoryInfo(Server.KeysPath), builder => builder.SetApplicationName("BlazorSession"))
-            .CreateProtector(FrameworkInternals.ProtectedStoragePurpose(storage, key))
-            .Protect(json);
+    // The app's Data Protection (application name BlazorSession, the server's key directory).
+    private IDataProtectionProvider ServersDataProtection() =>
+        DataProtectionProvider.Create(new DirectoryInfo(Server.KeysPath), builder => builder.SetApplicationName("BlazorSession"));
 }

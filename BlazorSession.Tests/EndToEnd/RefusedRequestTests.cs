@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using BlazorSession.App.Preview;
 
 namespace BlazorSession.Tests.EndToEnd;
 
@@ -16,17 +15,17 @@ public class RefusedRequestTests(BrowserAppFixture fixture) : EndToEndTest(fixtu
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(15);
 
     [Theory]
-    [InlineData(100 * 1024, "same-origin", HttpStatusCode.RequestEntityTooLarge)]
-    [InlineData(8 * 1024, "same-origin", HttpStatusCode.RequestEntityTooLarge)]
-    [InlineData(100 * 1024, "cross-site", HttpStatusCode.Forbidden)]
-    public async Task PreviewRefused_TheConnectionIsLeftUsable_OrClosedWithNotice(int bodyBytes, string fetchSite,
-        HttpStatusCode refusal)
+    [InlineData(100 * 1024, HttpStatusCode.BadRequest)]
+    [InlineData(8 * 1024, HttpStatusCode.BadRequest)]
+    public async Task AFormPostRefused_TheConnectionIsLeftUsable_OrClosedWithNotice(int bodyBytes, HttpStatusCode refusal)
     {
         using var connection = await RawConnection.OpenAsync(Server.BaseUrl, ReadTimeout);
 
+        // A body over AppLimits.RequestBodyBytes, and one under it: neither has the antiforgery token, so antiforgery
+        // refuses both.
         await connection.SendAsync(
-            $"POST {StoredSessionPreview.Path} HTTP/1.1\r\nHost: {Server.BaseUrl.Authority}\r\n" +
-            $"Sec-Fetch-Site: {fetchSite}\r\nContent-Type: application/json\r\nContent-Length: {bodyBytes}\r\n\r\n",
+            $"POST /set-session HTTP/1.1\r\nHost: {Server.BaseUrl.Authority}\r\n" +
+            $"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {bodyBytes}\r\n\r\n",
             new string('x', bodyBytes));
         var refused = await connection.ReadResponseAsync();
 

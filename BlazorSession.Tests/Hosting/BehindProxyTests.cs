@@ -1,5 +1,4 @@
 using System.Net;
-using BlazorSession.App.Preview;
 using BlazorSession.Tests.Http;
 using Microsoft.AspNetCore.Http;
 
@@ -7,22 +6,13 @@ namespace BlazorSession.Tests.Hosting;
 
 /// <summary>
 /// Forwarded headers are believed from a loopback proxy (the nginx of deploy/) and from nobody else: the app then sees
-/// the visitor's scheme (HSTS is sent over HTTPS only) and address (each address has its own preview rate limit).
+/// the visitor's scheme (HSTS is sent over HTTPS only).
 /// </summary>
 public sealed class BehindProxyTests : IAsyncDisposable
 {
     private static readonly IPAddress Elsewhere = IPAddress.Parse("198.51.100.1");
 
-    // One preview request per client address, and no more for a day.
-    private readonly AppFactory _app = new()
-    {
-        Settings =
-        [
-            ($"{PreviewRateLimitOptions.Section}:TokenLimit", "1"),
-            ($"{PreviewRateLimitOptions.Section}:TokensPerPeriod", "1"),
-            ($"{PreviewRateLimitOptions.Section}:ReplenishmentPeriod", "1.00:00:00"),
-        ],
-    };
+    private readonly AppFactory _app = new();
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
@@ -40,28 +30,6 @@ public sealed class BehindProxyTests : IAsyncDisposable
         var response = await SendAsync(Elsewhere, "GET", "/healthz/live", forwardedFor: "203.0.113.7");
 
         Assert.False(response.Headers.ContainsKey("Strict-Transport-Security"), "HSTS is only for HTTPS.");
-    }
-
-    [Fact]
-    public async Task FromALoopbackProxy_EachForwardedClientHasItsOwnRateLimit()
-    {
-        await SendAsync(IPAddress.Loopback, "POST", StoredSessionPreview.Path, forwardedFor: "203.0.113.7");
-
-        var sameClient = await SendAsync(IPAddress.Loopback, "POST", StoredSessionPreview.Path, forwardedFor: "203.0.113.7");
-        var otherClient = await SendAsync(IPAddress.Loopback, "POST", StoredSessionPreview.Path, forwardedFor: "203.0.113.8");
-
-        Assert.Equal(StatusCodes.Status429TooManyRequests, sameClient.StatusCode);
-        Assert.NotEqual(StatusCodes.Status429TooManyRequests, otherClient.StatusCode);
-    }
-
-    [Fact]
-    public async Task FromAnyOtherAddress_TheForwardedClientIsIgnored()
-    {
-        await SendAsync(Elsewhere, "POST", StoredSessionPreview.Path, forwardedFor: "203.0.113.7");
-
-        var claimingAnother = await SendAsync(Elsewhere, "POST", StoredSessionPreview.Path, forwardedFor: "203.0.113.8");
-
-        Assert.Equal(StatusCodes.Status429TooManyRequests, claimingAnother.StatusCode);
     }
 
     private async Task<HttpResponse> SendAsync(IPAddress from, string method, string path, string forwardedFor)

@@ -1,5 +1,4 @@
-using BlazorSession.App;
-using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+using BlazorSession.Tests.Fakes;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -73,9 +72,8 @@ public class BrowserSessionOverProtectedStorageTests : BunitContext
     [Fact]
     public async Task ASessionProtectedWithAnotherKeyRing_ReadsAsEmpty()
     {
-        var foreign = new EphemeralDataProtectionProvider()
-            .CreateProtector(FrameworkInternals.ProtectedStoragePurpose(typeof(ProtectedSessionStorage), BrowserSession.StorageKey))
-            .Protect("""{"v":1,"values":{"username":"Mallory"}}""");
+        var foreign = await FrameworkProtectedValue.ForSessionStorageAsync(new EphemeralDataProtectionProvider(),
+            BrowserSession.StorageKey, """{"v":1,"values":{"username":"Mallory"}}""");
 
         await ReadWithANewCircuitAsync(foreign, reloaded => Assert.Empty(reloaded.Keys));
     }

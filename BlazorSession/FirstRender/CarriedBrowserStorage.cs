@@ -18,7 +18,6 @@ internal sealed class CarriedBrowserStorage : IBrowserStorage
     private readonly string? _unreadable;
     private readonly string? _unwritable;
     private readonly Func<bool> _fits;
-    private bool _readFailed;
 
     /// <param name="entry">The entry as the request carried it.</param>
     /// <param name="storage">The framework's protected storage of this place, over <paramref name="entry"/>.</param>
@@ -39,6 +38,9 @@ internal sealed class CarriedBrowserStorage : IBrowserStorage
 
     public CarriedStorageEntry Entry => _entry;
 
+    /// <summary>Whether what the request carried of this place could not be read (it then read as empty).</summary>
+    public bool ReadFailed { get; private set; }
+
     public async ValueTask<JsonElement?> GetAsync(string key)
     {
         ThrowIfUnavailable();
@@ -50,7 +52,7 @@ internal sealed class CarriedBrowserStorage : IBrowserStorage
         {
             // It reads as empty, but the tab may hold more than this request could show: changing it here would lose
             // that, so changes are refused, and the tab's page reads its own storage.
-            _readFailed = true;
+            ReadFailed = true;
             throw;
         }
     }
@@ -79,7 +81,7 @@ internal sealed class CarriedBrowserStorage : IBrowserStorage
     private void ThrowIfUnwritable()
     {
         Throw(_unreadable ?? _unwritable);
-        if (_readFailed)
+        if (ReadFailed)
         {
             Throw("What the request carried of this place could not be read.");
         }

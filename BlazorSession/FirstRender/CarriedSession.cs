@@ -14,7 +14,10 @@ internal sealed record CarriedSession(string? TabId, CarriedTab Tab, string? Own
 {
     public static CarriedSession From(IRequestCookieCollection cookies)
     {
-        var permanent = CarrierCookies.Read(cookies, CarrierCookies.Permanent);
+        // Truncated or malformed, the permanent session is there but cannot be read: it reads as unreadable.
+        var permanent = cookies.ContainsKey(CarrierCookies.Permanent)
+            ? CarrierCookies.Read(cookies, CarrierCookies.Permanent) ?? ""
+            : null;
         string? tabId = null;
         foreach (var name in cookies.Keys)
         {

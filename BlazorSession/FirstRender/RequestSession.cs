@@ -32,6 +32,15 @@ internal sealed class RequestSession(IDataProtectionProvider dataProtection)
 
     public CarriedBrowserStorage? Browser => _browser ??= Create(BrowserStoragePlace.Browser);
 
+    /// <summary>
+    /// What the session of this request read, as changed while rendering, for the circuit its page starts; null when
+    /// it could not tell the tab's own session. A place whose carried value could not be read is left out.
+    /// </summary>
+    public CarriedDocuments? ForTheCircuit() =>
+        _carried is null || _carried.Tab == CarriedTab.Unknown
+            ? null
+            : new CarriedDocuments(Tab!.ReadFailed ? null : Tab.Entry.Value, Browser!.ReadFailed ? null : Browser.Entry.Value);
+
     public void Attach(HttpContext context)
     {
         _context = context;

@@ -75,7 +75,15 @@ internal sealed class SessionDocuments(IBrowserStorage tab, IBrowserStorage brow
         catch (StoredValueUnreadableException exception)
         {
             var cause = DescribeCause(exception);
-            BrowserSessionLog.StoredSessionUnreadable(logger, Circuit, placeName, cause);
+            if (place is CarriedBrowserStorage)
+            {
+                BrowserSessionLog.CarriedSessionUnreadable(logger, placeName, cause);
+            }
+            else
+            {
+                BrowserSessionLog.StoredSessionUnreadable(logger, Circuit, placeName, cause);
+            }
+
             metrics.StoredSessionUnreadable(cause, placeName);
             await DeleteQuietlyAsync(place, "deleting an unreadable session");
             return null;

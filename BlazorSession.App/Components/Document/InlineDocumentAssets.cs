@@ -15,25 +15,18 @@ public static class InlineDocumentAssets
     /// <summary>TypeAheadScript.razor.</summary>
     public static InlineAsset TypeAhead { get; } = InlineAsset.Load("type-ahead.js", "script");
 
-    /// <summary>SessionHandoffScript.razor.</summary>
-    public static InlineAsset SessionHandoff { get; } = InlineAsset.Load("session-handoff.js", "script");
-
-    /// <summary>StoredSessionPreviewScript.razor.</summary>
-    public static InlineAsset StoredSessionPreview { get; } = InlineAsset.Load("stored-session-preview.js", "script");
-
     /// <summary>CircuitStartScript.razor.</summary>
     public static InlineAsset CircuitStart { get; } = InlineAsset.Load("circuit-start.js", "script");
 
     /// <summary>
     /// The page's scripts in the order the document holds them (App.razor: all at the end of the body, after the
     /// page's content). Those that offer something add it to <c>window.blazorSession</c>, and whichever runs first
-    /// makes it. <see cref="StoredSessionPreview"/> reads the stored session with what <see cref="SessionHandoff"/>
-    /// added, so it comes after it; <see cref="CircuitStart"/> uses what the others added where it is there, and needs
+    /// makes it. <see cref="CircuitStart"/> uses what the others added where it is there, and needs
     /// <see cref="CircuitStartNeeds"/> in the document before it. BlazorSession.Tests/Http/DocumentScriptsTests.cs
-    /// checks every page against all three.
+    /// checks every page against both.
     /// </summary>
     public static IReadOnlyList<InlineAsset> Scripts { get; } =
-        [AfterNavigation, TypeAhead, SessionHandoff, StoredSessionPreview, CircuitStart];
+        [AfterNavigation, TypeAhead, CircuitStart];
 
     /// <summary>
     /// What circuit-start.js finds in the document and cannot start without: the error bar and its Dismiss

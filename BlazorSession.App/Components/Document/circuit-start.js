@@ -1,5 +1,5 @@
 (() => {
-    // What the scripts before it added (type-ahead.js, stored-session-preview.js), each used only if there; and the
+    // What the scripts before it added (type-ahead.js), used only if there; and the
     // markup this script needs before it, listed in InlineDocumentAssets.
     const blazorSession = window.blazorSession ??= {};
     const retriesKey = "blazorSessionStartRetries";
@@ -198,6 +198,5 @@
         framework.addEventListener("error", () => recover("the framework script did not load"));
         document.body.append(framework);
     };
-    Promise.race([blazorSession.previewSettled ?? Promise.resolve(), new Promise(resolve => setTimeout(resolve, 100))])
-        .then(addFramework);
+    addFramework();
 })();

@@ -132,7 +132,7 @@ public sealed class FirstRenderTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal("Loaded", page.Text("status"));
         Assert.Equal("(none)", page.Text("name"));
-        var logged = Assert.Single(_host.Logs.GetSnapshot(), record => record.Id.Name == "StoredSessionUnreadable");
+        var logged = Assert.Single(_host.Logs.GetSnapshot(), record => record.Id.Name == "CarriedSessionUnreadable");
         Assert.DoesNotContain("CfDJ8", logged.Message);
         Assert.DoesNotContain("script", logged.Message);
 
@@ -142,6 +142,25 @@ public sealed class FirstRenderTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, posted.Status);
         Assert.Equal("The session could not be saved.", posted.Text("error"));
         Assert.DoesNotContain(_host.Cookies.Keys, key => key.StartsWith(CarrierCookies.SavedPrefix, StringComparison.Ordinal));
+        Assert.NotNull(why);
+    }
+
+    [Theory]
+    [InlineData("truncated: a chunk is missing", "2.CfDJ8AAAA")]
+    [InlineData("tampered", "1.CfDJ8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task ABadPermanentCookie_ReadsAsNoPermanentSession_IsLogged_AndMakingItPermanentIsRefused(string why, string value)
+    {
+        var (name, handoff) = FirstRenderHost.Handoff(FirstRenderHost.NewTabId(), CarrierCookies.NoSession);
+        _host.Cookies[name] = handoff;
+        _host.Cookies[CarrierCookies.Permanent] = value;
+
+        var posted = await _host.PostAsync("save", ("Name", "Perm Pia"), ("Permanent", "true"));
+
+        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        Assert.Equal("The session could not be saved.", posted.Text("error"));
+        Assert.Equal("(none)", posted.Text("name"));
+        Assert.Contains(_host.Logs.GetSnapshot(), record => record.Id.Name == "CarriedSessionUnreadable");
+        Assert.Null(posted.SetCookie(CarrierCookies.Permanent));
         Assert.NotNull(why);
     }
 

@@ -1,0 +1,77 @@
+namespace BlazorSession.Tests.Library.PackAndConsume;
+
+/// <summary>The pages <see cref="ConsumerApp"/> adds to the template app, as a developer would write them.</summary>
+internal static class ConsumerPages
+{
+    private const string Visits = """
+        @page "/visits"
+        @rendermode InteractiveServer
+        @inject BrowserSession Session
+        @implements IDisposable
+
+        <h1>Visits</h1>
+        @if (Session.Get<Visit>("visit") is { } visit)
+        {
+            <p id="count">Visits: @visit.Count</p>
+        }
+        else
+        {
+            <p id="count">@(Session.IsLoaded ? "No visits" : "Loading…")</p>
+        }
+        <button type="button" disabled="@(!RendererInfo.IsInteractive || !Session.IsLoaded)" @onclick="CountAsync">Count</button>
+        <button type="button" disabled="@(!RendererInfo.IsInteractive || !Session.IsLoaded)" @onclick="() => Session.SetPermanentAsync(true)">Keep</button>
+        <p id="permanent">@(Session.IsPermanent ? "Kept" : "This tab only")</p>
+        <a href="other">Other page</a>
+        <a href="static-visits">Static visits</a>
+
+        @code {
+            public sealed record Visit(int Count, DateTimeOffset Last);
+
+            protected override void OnInitialized() => Session.Changed += OnChanged;
+
+            protected override Task OnAfterRenderAsync(bool firstRender) => firstRender ? Session.LoadAsync() : Task.CompletedTask;
+
+            private Task CountAsync() =>
+                Session.UpdateAsync<Visit>("visit", visit => new Visit((visit?.Count ?? 0) + 1, DateTimeOffset.UtcNow));
+
+            private void OnChanged() => InvokeAsync(StateHasChanged);
+
+            public void Dispose() => Session.Changed -= OnChanged;
+        }
+        """;
+
+    private const string Other = """
+        @page "/other"
+        @rendermode InteractiveServer
+        <h1>Other</h1>
+        <a href="visits">Back to visits</a>
+        """;
+
+    // A static page (the template's default): no render mode, no LoadAsync, no subscription.
+    private const string StaticVisits = """
+        @page "/static-visits"
+        @inject BrowserSession Session
+
+        <h1>Static visits</h1>
+        <p id="static-count">@(Session.Get<Visits.Visit>("visit") is { } visit ? $"Visits: {visit.Count}" : "No visits")</p>
+        <form method="post" @formname="count" @onsubmit="CountAsync">
+            <AntiforgeryToken />
+            <button type="submit">Count here</button>
+        </form>
+        <form method="post" @formname="forget" @onsubmit="ForgetAsync" data-enhance>
+            <AntiforgeryToken />
+            <button type="submit">Forget</button>
+        </form>
+        <a href="visits">Interactive visits</a>
+
+        @code {
+            private Task CountAsync() =>
+                Session.UpdateAsync<Visits.Visit>("visit", visit => new((visit?.Count ?? 0) + 1, DateTimeOffset.UtcNow));
+
+            private Task ForgetAsync() => Session.RemoveAsync("visit");
+        }
+        """;
+
+    public static IReadOnlyList<(string File, string Page)> All { get; } =
+        [("Visits.razor", Visits), ("Other.razor", Other), ("StaticVisits.razor", StaticVisits)];
+}
