@@ -17,6 +17,7 @@ public class NavLinksTests : SessionComponentTestContext
     [InlineData("/get-session#result", "Get session")]
     [InlineData("/members", "Members")]
     [InlineData("/cart", "Cart")]
+    [InlineData("/preferences", "Preferences")]
     public void MarksTheCurrentPagesLink(string path, string current)
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo(path);
@@ -24,7 +25,7 @@ public class NavLinksTests : SessionComponentTestContext
         var cut = Render<MainLayout>();
 
         Assert.Equal([current], CurrentLinks(cut));
-        Assert.Equal(["", "set-session", "get-session", "members", "cart"], cut.FindAll("nav a").Select(link => link.GetAttribute("href")));
+        Assert.Equal(["", "set-session", "get-session", "members", "cart", "preferences"], cut.FindAll("nav a").Select(link => link.GetAttribute("href")));
     }
 
     [Fact]

@@ -10,9 +10,11 @@ namespace BlazorSession.SignIn;
 /// <remarks>
 /// Until the session has been read the state is unknown, so the task handed out then stays pending and
 /// <c>AuthorizeView</c> and <c>AuthorizeRouteView</c> show their <c>Authorizing</c> content: answering anonymous would
-/// flash "not authorized" at a visitor who is signed in. It completes with the first read. While prerendering nothing
-/// reads the browser, so it never completes then: render the checking state without asking while prerendering
-/// (<c>RendererInfo.IsInteractive</c>), because the server waits for every pending task before it answers.
+/// flash "not authorized" at a visitor who is signed in. It completes with the first read. A prerender reads what its
+/// request carried (<c>UseBrowserSession</c>), and then knows the sign-in; without it, or when the request could not
+/// say (the session is not <see cref="BrowserSession.IsLoaded"/>), nothing is read while prerendering and the task
+/// never completes then: ask only once the session is loaded, because the server waits for every pending task
+/// before it answers.
 /// </remarks>
 public sealed class BrowserSessionAuthenticationStateProvider : AuthenticationStateProvider, IDisposable
 {

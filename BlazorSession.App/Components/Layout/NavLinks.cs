@@ -12,6 +12,7 @@ public static class NavLinks
         ("get-session", "Get session"),
         ("members", "Members"),
         (CartHref, "Cart"),
+        ("preferences", "Preferences"),
     ];
 
     /// <summary>The cart's link, whose text the layout writes with the count (<c>Cart (N)</c>).</summary>

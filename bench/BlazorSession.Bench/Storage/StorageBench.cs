@@ -5,13 +5,14 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using BlazorSession.Bench.FirstRender;
 using BlazorSession.Bench.Reporting;
 using BlazorSession.Bench.Servers;
 using Spectre.Console;
 
 namespace BlazorSession.Bench.Storage;
 
-/// <summary>Runs <see cref="StorageBenchmarks"/> in this process (no generated project to build) and keeps mean and allocations.</summary>
+/// <summary>Runs <see cref="StorageBenchmarks"/> and <see cref="FirstRenderBenchmarks"/> in this process (no generated project to build) and keeps mean and allocations.</summary>
 internal static class StorageBench
 {
     public static IReadOnlyList<StorageResult> Run(RepositoryPaths paths)
@@ -27,9 +28,10 @@ internal static class StorageBench
             .AddLogger(log)
             .WithArtifactsPath(artifacts);
 
-        var summary = AnsiConsole.Status().Start($"BenchmarkDotNet: save and read through the storage path (log: {logPath})",
-            _ => BenchmarkRunner.Run<StorageBenchmarks>(config));
-        return [.. summary.Reports.Select(report => new StorageResult(
+        var summaries = AnsiConsole.Status().Start(
+            $"BenchmarkDotNet: save and read through the storage path, a static page's request (log: {logPath})",
+            _ => BenchmarkRunner.Run([typeof(StorageBenchmarks), typeof(FirstRenderBenchmarks)], config));
+        return [.. summaries.SelectMany(summary => summary.Reports).Select(report => new StorageResult(
             report.BenchmarkCase.Descriptor.WorkloadMethod.Name,
             report.ResultStatistics?.Mean ?? double.NaN,
             report.ResultStatistics?.Median ?? double.NaN,
