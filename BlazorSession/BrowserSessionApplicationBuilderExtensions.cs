@@ -15,7 +15,12 @@ public static class BrowserSessionApplicationBuilderExtensions
     public static IApplicationBuilder UseBrowserSession(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            context.RequestServices.GetRequiredService<RequestSession>().Attach(context);
+            // The circuit's connection is not a render: its circuit reads the browser itself.
+            if (!context.WebSockets.IsWebSocketRequest)
+            {
+                context.RequestServices.GetRequiredService<RequestSession>().Attach(context);
+            }
+
             return next(context);
         });
 }

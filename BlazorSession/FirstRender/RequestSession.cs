@@ -44,11 +44,19 @@ internal sealed class RequestSession(IDataProtectionProvider dataProtection)
     public void Attach(HttpContext context)
     {
         _context = context;
-        if (CarriedSession.AnyIn(context.Request.Cookies))
+        // Only the request for a page uses the handoff it carried; a file, a fetch or the circuit's connection, sent
+        // while a tab is leaving its page, must not expire that tab's handoff before its own request has left.
+        if (IsForAPage(context.Request) && CarriedSession.AnyIn(context.Request.Cookies))
         {
             SendBackWhenTheResponseStarts();
         }
     }
+
+    // A navigation, or Blazor's enhanced navigation and form posts (fetches that ask for a page's HTML).
+    private static bool IsForAPage(HttpRequest request) =>
+        request.Headers["Sec-Fetch-Mode"] == "navigate"
+        || request.Headers.Accept.Any(accept => accept?.Contains("blazor-enhanced-nav", StringComparison.Ordinal) == true)
+        || (request.Headers["Sec-Fetch-Mode"].Count == 0 && request.Headers.Accept.Any(accept => accept?.Contains("text/html", StringComparison.Ordinal) == true));
 
     private CarriedBrowserStorage? Create(BrowserStoragePlace place)
     {

@@ -38,6 +38,19 @@ public sealed class FirstRenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARequestThatIsNotForAPage_LeavesTheHandoffForThePagesOwnRequest()
+    {
+        var (name, value) = FirstRenderHost.Handoff(FirstRenderHost.NewTabId(), CarrierCookies.NoSession);
+        _host.Cookies[name] = value;
+
+        // A file another tab asks for while this tab is leaving its page: its request must still carry the handoff.
+        var file = await _host.GetAsync("/no-such-file.js");
+
+        Assert.DoesNotContain(file.SetCookies, cookie => cookie.Name == name);
+        Assert.Contains(name, _host.Cookies.Keys);
+    }
+
+    [Fact]
     public async Task AnInteractivePagesPrerender_ShowsTheValues_NotALoadingState()
     {
         var (name, value) = FirstRenderHost.Handoff(FirstRenderHost.NewTabId(), await _host.StoredAsync(BrowserStoragePlace.Tab, ("username", "Grace")));
