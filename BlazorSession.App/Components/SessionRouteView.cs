@@ -19,7 +19,7 @@ namespace BlazorSession.App.Components;
 /// Not <c>RouteView</c> and <c>AuthorizeRouteView</c> side by side: a move between a restricted page and another
 /// changed which of the two held the page, and each brought components of its own (a <c>LayoutView</c> around every
 /// page, and <c>AuthorizeRouteView</c>'s authorizing view), all built again at every such move (bench/README.md,
-/// "Fast again"). <c>AuthorizeRouteView</c> also shows its authorizing state for every page until the session has
+/// "What moved what"). <c>AuthorizeRouteView</c> also shows its authorizing state for every page until the session has
 /// been read, which would hide the type-ahead form
 /// (docs/decisions/2026-12-01-authorizerouteview-only-for-restricted-pages.md).
 /// </remarks>

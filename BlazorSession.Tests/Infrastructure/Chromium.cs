@@ -35,7 +35,7 @@ public static class Chromium
     /// Playwright's own switches that make the browser work unlike the one people use. Without the back-forward cache
     /// Chromium keeps a cross-site navigation in the page's browsing context group, so that a page sending
     /// Cross-Origin-Opener-Policy is committed in a second new process, started only once its response is in
-    /// (bench/README.md, "Fast again (issue 23): the first load").
+    /// (bench/README.md, "What moved what").
     /// </summary>
     private static readonly string[] AutomationOnlyDefaults = ["--disable-back-forward-cache"];
 
