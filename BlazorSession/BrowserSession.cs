@@ -288,6 +288,29 @@ public sealed class BrowserSession
     }
 
     /// <summary>
+    /// The tab's page stored what the server changed while rendering it (an enhanced static form post that this
+    /// circuit outlived): both places are read again. Before the first read, that read will see it.
+    /// </summary>
+    internal async Task ReadAgainAsync()
+    {
+        if (!IsLoaded)
+        {
+            return;
+        }
+
+        using var turn = await TakeTurnAsync();
+        try
+        {
+            var (own, permanent) = await _documents.ReadBothAsync();
+            Publish(own, permanent);
+        }
+        catch (BrowserStorageUnavailableException exception)
+        {
+            _documents.LogUnavailable("reading the session the page stored", exception);
+        }
+    }
+
+    /// <summary>
     /// Another tab may have changed or ended the permanent session (a reconnection after the tab was away): a tab
     /// that shares it reads it again. A tab with a session of its own keeps it.
     /// </summary>

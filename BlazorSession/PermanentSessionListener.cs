@@ -59,6 +59,9 @@ internal sealed class PermanentSessionListener(IJSRuntime js, BrowserSession ses
     [JSInvokable]
     public Task PermanentSessionChanged() => session.FollowPermanentSessionAsync();
 
+    [JSInvokable]
+    public Task SessionStoredByThePage() => session.ReadAgainAsync();
+
     // A scope disposed synchronously (a bUnit test's) releases the .NET side; the page's module goes with the page.
     public void Dispose()
     {

@@ -124,6 +124,23 @@ public class PermanentSessionTests
     }
 
     [Fact]
+    public async Task WhatThePageStoredBehindTheCircuit_IsReadAgain_AndChangedIsRaised()
+    {
+        var (tab, tabStorage) = OpenTab();
+        await tab.SetAsync("username", "Ada");
+        // A static form post's response, stored by the tab's page while this circuit lives on.
+        var (post, _) = OpenTab(tabStorage);
+        await post.SetAsync("username", "Grace");
+        var changes = 0;
+        tab.Changed += () => changes++;
+
+        await tab.ReadAgainAsync();
+
+        Assert.Equal("Grace", tab.Get<string>("username"));
+        Assert.Equal(1, changes);
+    }
+
+    [Fact]
     public async Task Clear_FromATabWithASessionOfItsOwn_EndsThePermanentSessionEverywhereToo()
     {
         var (sharing, _) = OpenTab();

@@ -13,6 +13,9 @@ const savedPrefix = "blazor-session.saved.";
 const permanentName = "blazor-session.permanent";
 const permanentSavedName = "blazor-session.permanent-saved";
 const noSession = "-";
+// Raised on the window when this tab has stored what the server changed: a circuit that outlived the page's enhanced
+// update reads the tab again (blazor-session.js).
+export const storedEvent = "blazorsession:stored";
 const notCarried = "~";
 const chunkLength = 3800;
 const maxChunks = 6;
@@ -94,7 +97,8 @@ function newHandoffId() {
 }
 
 // The cookie copy of the permanent session, made current. After the server changed it (a static form post), the
-// cookie is the newer one and goes into localStorage; otherwise localStorage is, and the cookie follows it.
+// cookie is the newer one and goes into localStorage (true is returned); otherwise localStorage is, and the cookie
+// follows it.
 function followPermanentSession(jar) {
     if (jar.has(permanentSavedName)) {
         const saved = readChunked(jar, permanentName);
@@ -104,17 +108,18 @@ function followPermanentSession(jar) {
             localStorage.setItem(storageKey, saved);
         }
         setCookie(permanentSavedName, "", "; Max-Age=0");
-        return;
+        return true;
     }
     const stored = read(localStorage);
     if (stored === readChunked(jar, permanentName)) {
-        return;
+        return false;
     }
     if (stored === null) {
         deleteChunked(jar, permanentName);
     } else {
         writeChunked(jar, permanentName, stored, `; Max-Age=${permanentSeconds}; SameSite=Lax`);
     }
+    return false;
 }
 
 // Stores in this tab what the server changed while rendering the page just shown.
@@ -130,7 +135,9 @@ function storeWhatTheServerSaved() {
         }
         deleteChunked(jar, savedPrefix + id);
     }
-    followPermanentSession(jar);
+    if (followPermanentSession(jar) || saved !== null) {
+        window.dispatchEvent(new Event(storedEvent));
+    }
 }
 
 // Every tab hands over as it leaves, even one with nothing of its own: a request that carries two tabs' handoffs

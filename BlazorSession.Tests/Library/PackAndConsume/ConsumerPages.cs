@@ -53,6 +53,7 @@ internal static class ConsumerPages
         @inject BrowserSession Session
 
         <h1>Static visits</h1>
+        <VisitBadge @rendermode="InteractiveServer" />
         <p id="static-count">@(Session.Get<Visits.Visit>("visit") is { } visit ? $"Visits: {visit.Count}" : "No visits")</p>
         <form method="post" @formname="count" @onsubmit="CountAsync">
             <AntiforgeryToken />
@@ -72,6 +73,22 @@ internal static class ConsumerPages
         }
         """;
 
+    // An interactive component on the static page: its circuit outlives the page's enhanced form posts.
+    private const string VisitBadge = """
+        @inject BrowserSession Session
+        @implements IDisposable
+
+        <p id="badge" data-interactive="@(RendererInfo.IsInteractive ? "" : null)">@(Session.Get<Visits.Visit>("visit") is { } visit ? $"Badge: {visit.Count}" : "Badge: none")</p>
+
+        @code {
+            protected override void OnInitialized() => Session.Changed += OnChanged;
+
+            private void OnChanged() => InvokeAsync(StateHasChanged);
+
+            public void Dispose() => Session.Changed -= OnChanged;
+        }
+        """;
+
     public static IReadOnlyList<(string File, string Page)> All { get; } =
-        [("Visits.razor", Visits), ("Other.razor", Other), ("StaticVisits.razor", StaticVisits)];
+        [("Visits.razor", Visits), ("Other.razor", Other), ("StaticVisits.razor", StaticVisits), ("VisitBadge.razor", VisitBadge)];
 }

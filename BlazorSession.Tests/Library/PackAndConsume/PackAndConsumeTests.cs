@@ -135,6 +135,22 @@ public sealed class PackAndConsumeTests(ConsumerApp app) : IClassFixture<Consume
     }
 
     [Fact]
+    public async Task AnInteractiveComponentOnAStaticPage_FollowsTheEnhancedFormPostsItOutlives()
+    {
+        await _page.GotoAsync(Url("static-visits"));
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Count here" }).ClickAsync();
+        await Expect(StaticCount).ToHaveTextAsync("Visits: 1");
+        var badge = _page.Locator("#badge[data-interactive]");
+        await Expect(badge).ToHaveTextAsync("Badge: 1");
+
+        // The enhanced post's response updates the page in place: the badge's circuit lives on, and reads the tab again.
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Forget" }).ClickAsync();
+
+        await Expect(StaticCount).ToHaveTextAsync("No visits");
+        await Expect(badge).ToHaveTextAsync("Badge: none");
+    }
+
+    [Fact]
     public async Task TwoTabsLeavingTheirPagesAtOnce_NeitherIsShownTheOthersSession()
     {
         await _page.GotoAsync(Url("static-visits"));
