@@ -46,6 +46,7 @@ public sealed class BrowserSession
     private readonly SessionDocuments _documents;
     private readonly JsonSerializerOptions _json;
     private readonly TimeSpan _rememberFor;
+    private readonly int _maxBytes;
     private readonly TimeProvider _clock;
     private readonly ILogger<BrowserSession> _logger;
     // The last change made: each waits for it, so it starts from what the previous one stored and none is lost.
@@ -70,6 +71,7 @@ public sealed class BrowserSession
         _documents = new SessionDocuments(tab, browser, clock, logger, new BrowserSessionMetrics(meterFactory));
         _json = options.Value.SerializerOptions;
         _rememberFor = options.Value.RememberFor;
+        _maxBytes = options.Value.ServerStore?.MaxSessionBytes ?? MaxStoredBytes;
         _clock = clock;
         _logger = logger;
     }
@@ -252,6 +254,39 @@ public sealed class BrowserSession
     /// </summary>
     internal event Action? PermanentSessionWritten;
 
+    /// <summary>
+    /// With the server-side store (<see cref="BrowserSessionOptions.UseServerStore"/>), moves the session to new ids (the
+    /// values stay) and removes it from the old ones: a copy of an old id, planted before a sign-in or taken before it,
+    /// reads as empty after, as Flask-Session's <c>regenerate()</c>. Done by itself when the sign-in's name changes
+    /// (<c>AddBrowserSessionSignIn</c>). With the browser's storage there are no ids, and nothing is done. Fails as
+    /// <see cref="SetAsync{T}(string, T)"/> does.
+    /// </summary>
+    public async Task RegenerateIdAsync()
+    {
+        if (!_documents.HasIds)
+        {
+            return;
+        }
+
+        using var turn = await TakeLoadedTurnAsync();
+        _documents.RenewIdsOnNextWrite();
+        if (_own is not null)
+        {
+            await _documents.WriteOwnAsync(Checked("(own)", _own, null));
+        }
+
+        if (_permanent is not null)
+        {
+            await _documents.WritePermanentAsync(Checked("(permanent)", _permanent.Values, _permanent.Expires));
+        }
+    }
+
+    /// <summary>
+    /// The key whose change is a sign-in or a sign-out (<c>AddBrowserSessionSignIn</c>): the session gets new ids with it
+    /// (<see cref="RegenerateIdAsync"/>), so no id from before stays valid.
+    /// </summary>
+    internal string? SignInKey { get; set; }
+
     /// <summary>How many handlers <see cref="Changed"/> has: a test checks with it that a component lets go.</summary>
     internal int ChangedSubscriberCount => Changed?.GetInvocationList().Length ?? 0;
 
@@ -359,6 +394,11 @@ public sealed class BrowserSession
             return;
         }
 
+        if (key == SignInKey && !SameValue(Values, values, key))
+        {
+            _documents.RenewIdsOnNextWrite();
+        }
+
         if (permanent ?? IsPermanent)
         {
             await WritePermanentAsync(key, values);
@@ -382,10 +422,15 @@ public sealed class BrowserSession
         Publish(null, stored);
     }
 
-    private static JsonElement Checked(string key, Dictionary<string, JsonElement> values, DateTimeOffset? expires)
+    private static bool SameValue(Dictionary<string, JsonElement> before,
+        Dictionary<string, JsonElement> after, string key) =>
+        before.TryGetValue(key, out var was) ? after.TryGetValue(key, out var now) && JsonElement.DeepEquals(was, now)
+            : !after.ContainsKey(key);
+
+    private JsonElement Checked(string key, Dictionary<string, JsonElement> values, DateTimeOffset? expires)
     {
         var (document, bytes) = SessionDocuments.Format(values, expires);
-        return bytes > MaxStoredBytes ? throw new SessionTooLargeException(key, bytes) : document;
+        return bytes > _maxBytes ? throw new SessionTooLargeException(key, bytes, _maxBytes) : document;
     }
 
     // A read finishing after a change would put the old values back, so a change waits for the read, and writing over

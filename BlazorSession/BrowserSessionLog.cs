@@ -34,4 +34,8 @@ internal static partial class BrowserSessionLog
     [LoggerMessage(EventId = 7, EventName = "CarriedSessionUnreadable", Level = LogLevel.Warning,
         Message = "The copy of the session in the {Place} that a request carried could not be read ({Reason}); the page shows it as empty, refuses changes to it, and the tab's circuit reads the browser's own storage.")]
     public static partial void CarriedSessionUnreadable(ILogger logger, string place, string reason);
+
+    [LoggerMessage(EventId = 8, EventName = "SessionNotInStore", Level = LogLevel.Information,
+        Message = "The session the {Place} points to is not in the session store ({Store}): expired or ended; it reads as empty, and its next change gets a new id.")]
+    public static partial void SessionNotInStore(ILogger logger, string place, string store);
 }

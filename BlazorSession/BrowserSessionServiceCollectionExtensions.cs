@@ -1,4 +1,5 @@
 using BlazorSession.FirstRender;
+using BlazorSession.ServerStore;
 using BlazorSession.SignIn;
 using BlazorSession.Storage;
 using Microsoft.AspNetCore.Authorization;
@@ -29,22 +30,29 @@ public static class BrowserSessionServiceCollectionExtensions
         services.AddOptions<BlazorSession.BrowserSessionOptions>()
             .Configure(configure)
             .ValidateDataAnnotations()
+            .Validate<IServiceProvider>(ServerStoreServiceCollectionExtensions.HasAStore,
+                ServerStoreServiceCollectionExtensions.NoStoreMessage)
             .ValidateOnStart();
+        services.AddServerStore();
         services.AddDataProtection();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ProtectedSessionStorage>();
         services.TryAddScoped<ProtectedLocalStorage>();
         services.TryAddScoped<RequestSession>();
         // In a request (a static page, a prerender) the places are what the request carried; in a circuit, the browser.
+        // With the server-side store, each place holds a pointer to the session instead (ServerStoredPlace).
         services.TryAddKeyedScoped<IBrowserStorage>(BrowserStoragePlace.Tab,
-            (provider, _) => (IBrowserStorage?)provider.GetRequiredService<RequestSession>().Tab
-                ?? new ProtectedBrowserStorageAdapter(provider.GetRequiredService<ProtectedSessionStorage>()));
+            (provider, _) => provider.AsSessionPlace((IBrowserStorage?)provider.GetRequiredService<RequestSession>().Tab
+                ?? new ProtectedBrowserStorageAdapter(provider.GetRequiredService<ProtectedSessionStorage>()),
+                BrowserStoragePlace.Tab));
         services.TryAddKeyedScoped<IBrowserStorage>(BrowserStoragePlace.Browser,
-            (provider, _) => (IBrowserStorage?)provider.GetRequiredService<RequestSession>().Browser
-                ?? new ProtectedBrowserStorageAdapter(provider.GetRequiredService<ProtectedLocalStorage>()));
+            (provider, _) => provider.AsSessionPlace((IBrowserStorage?)provider.GetRequiredService<RequestSession>().Browser
+                ?? new ProtectedBrowserStorageAdapter(provider.GetRequiredService<ProtectedLocalStorage>()),
+                BrowserStoragePlace.Browser));
         services.TryAddScoped(provider =>
         {
             var session = ActivatorUtilities.CreateInstance<BlazorSession.BrowserSession>(provider);
+            session.SignInKey = provider.GetService<SignInKey>()?.Name;
             var request = provider.GetRequiredService<RequestSession>();
             if (request.IsAttached)
             {

@@ -1,3 +1,5 @@
+using BlazorSession.ServerStore;
+using BlazorSession.Storage;
 using BlazorSession.FirstRender;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -19,7 +21,8 @@ namespace BlazorSession;
 /// handlers after.
 /// </remarks>
 internal sealed class LoadSessionWhenCircuitOpens(BrowserSession session, PermanentSessionListener otherTabs,
-    PersistentComponentState? prerendered = null, IDataProtectionProvider? dataProtection = null) : CircuitHandler
+    PersistentComponentState? prerendered = null, IDataProtectionProvider? dataProtection = null,
+    IServiceProvider? services = null) : CircuitHandler
 {
     private bool _connectedBefore;
 
@@ -40,7 +43,10 @@ internal sealed class LoadSessionWhenCircuitOpens(BrowserSession session, Perman
             && PrerenderedSession.Take(prerendered, dataProtection) is { } places)
         {
             // What the request carried is read at once: no browser to wait for.
-            await session.StartFromAsync(places.Tab, places.Browser);
+            // With the server-side store the prerender carried pointers: they are read through the store as well.
+            await session.StartFromAsync(
+                services?.AsSessionPlace(places.Tab, BrowserStoragePlace.Tab) ?? places.Tab,
+                services?.AsSessionPlace(places.Browser, BrowserStoragePlace.Browser) ?? places.Browser);
         }
 
         // Not awaited: opening the circuit must not wait for the browser. The read handles the storage's faults

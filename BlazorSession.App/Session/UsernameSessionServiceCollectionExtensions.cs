@@ -1,3 +1,4 @@
+using BlazorSession.App.Hosting;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -22,10 +23,21 @@ public static class UsernameSessionServiceCollectionExtensions
         return services.AddBrowserSessionSignIn(UsernameSession.Key.Name);
     }
 
-    /// <summary>The library's session, with its options from the <see cref="Section"/> section, and the app's parts.</summary>
+    /// <summary>
+    /// The library's session, with its options from the <see cref="Section"/> section and its store from
+    /// <see cref="AppSessionStore"/>, and the app's parts.
+    /// </summary>
     public static IServiceCollection AddAppSession(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddBrowserSession();
+        var server = AppSessionStore.IsServer(configuration);
+        services.AddBrowserSession(options =>
+        {
+            if (server)
+            {
+                options.UseServerStore();
+            }
+        });
+        services.AddAppSessionStore(configuration);
         services.AddOptions<BrowserSessionOptions>().Bind(configuration.GetSection(Section));
         return services.AddUsernameSession();
     }

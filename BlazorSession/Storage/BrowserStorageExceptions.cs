@@ -12,7 +12,18 @@ public sealed class StoredValueUnreadableException(string key, Exception? innerE
 
 /// <summary>
 /// The browser could not be reached: JavaScript interop is not available yet (prerendering) or any more (the
-/// connection to the browser dropped), or the browser refused the call.
+/// connection to the browser dropped), or the browser refused the call. With the server-side store
+/// (<see cref="BrowserSessionOptions.UseServerStore"/>), also that store out of reach; the message names it.
 /// </summary>
-public sealed class BrowserStorageUnavailableException(Exception innerException)
-    : Exception("The browser's storage could not be reached.", innerException);
+public sealed class BrowserStorageUnavailableException : Exception
+{
+    public BrowserStorageUnavailableException(Exception innerException)
+        : this("The browser's storage could not be reached.", innerException)
+    {
+    }
+
+    public BrowserStorageUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

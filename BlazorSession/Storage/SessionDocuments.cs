@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BlazorSession.FirstRender;
+using BlazorSession.ServerStore;
 using Microsoft.Extensions.Logging;
 
 namespace BlazorSession.Storage;
@@ -60,6 +61,19 @@ internal sealed class SessionDocuments(IBrowserStorage tab, IBrowserStorage brow
 
     public Task DeletePermanentAsync() =>
         WriteAsync("ending the permanent session", () => browser.DeleteAsync(StorageKey));
+
+    /// <summary>
+    /// With the server-side store, each place's next write stores the session under a new id and removes the old one;
+    /// with the browser's storage, nothing to do (there is no id).
+    /// </summary>
+    public void RenewIdsOnNextWrite()
+    {
+        (tab as ServerStoredPlace)?.RenewIdOnNextWrite();
+        (browser as ServerStoredPlace)?.RenewIdOnNextWrite();
+    }
+
+    /// <summary>Whether the session is kept in the server's store (it has ids).</summary>
+    public bool HasIds => tab is ServerStoredPlace || browser is ServerStoredPlace;
 
     public void LogUnavailable(string operation, BrowserStorageUnavailableException exception) =>
         BrowserSessionLog.StorageUnavailable(logger, Circuit, operation, DescribeCause(exception));
