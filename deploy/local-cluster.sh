@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # A local cluster on loopback: redis-server (the shared Data Protection key ring), N app nodes and nginx in front.
 #
-#   deploy/local-cluster.sh up [--nodes N] [--port P]   start everything; the last line printed is the balancer's URL
+#   deploy/local-cluster.sh up [--nodes N] [--port P] [--store browser|server]
+#                                                        start everything; the last line printed is the balancer's URL.
+#                                                        --store server keeps the sessions themselves in the same Redis
+#                                                        (Session:Store=Server, README.md); browser is the default
 #   deploy/local-cluster.sh kill-node I                  SIGKILL node I (a crash: nothing is flushed)
 #   deploy/local-cluster.sh start-node I                 start node I again (a node joining after the others)
 #   deploy/local-cluster.sh restart-redis                stop Redis and start it again while the nodes run
@@ -104,6 +107,7 @@ launch_node() {
   node_port=$(node_port "$index")
   listening "$node_port" && die "port $node_port (node $index) is already in use"
   "$repo/deploy/run-app.sh" "$app_dir" "$node_port" ConnectionStrings__Redis="127.0.0.1:$redis_port" \
+    Session__Store="${store^}" \
     </dev/null >>"$state/node-$index.log" 2>&1 &
   echo $! >"$state/node-$index.pid"
 }
@@ -210,15 +214,17 @@ EOF
 }
 
 cmd_up() {
-  nodes=2 port=""
+  nodes=2 port="" store=browser
   while (($#)); do
     case $1 in
       --nodes) nodes=${2:?--nodes needs a number}; shift 2 ;;
       --port) port=${2:?--port needs a number}; shift 2 ;;
+      --store) store=${2:?--store needs browser or server}; shift 2 ;;
       *) die "unknown option $1" ;;
     esac
   done
   [[ $nodes =~ ^[1-9][0-9]*$ ]] || die "--nodes must be a positive number"
+  [[ $store == browser || $store == server ]] || die "--store must be browser or server"
   [[ -n $port ]] || port=$(free_ports $((nodes + 2)))
   [[ $port =~ ^[1-9][0-9]*$ ]] || die "--port must be a number"
   redis_port=$((port + 1))
@@ -243,7 +249,7 @@ cmd_up() {
   fi
 
   rm -f "$state"/*.log
-  printf 'nodes=%s\nport=%s\nredis_port=%s\n' "$nodes" "$port" "$redis_port" >"$state/cluster.env"
+  printf 'nodes=%s\nport=%s\nredis_port=%s\nstore=%s\n' "$nodes" "$port" "$redis_port" "$store" >"$state/cluster.env"
   trap 'log "up failed; stopping what it started"; cmd_down' EXIT
 
   write_redis_conf

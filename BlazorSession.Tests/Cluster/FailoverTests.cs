@@ -45,10 +45,12 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    [Fact]
-    public async Task Every_session_of_a_killed_node_recovers_its_own_name_on_a_node_started_later()
+    [Theory]
+    [InlineData("browser")]
+    [InlineData("server")]
+    public async Task Every_session_of_a_killed_node_recovers_its_own_name_on_a_node_started_later(string store)
     {
-        await using var cluster = await LocalCluster.StartAsync(nodes: 2);
+        await using var cluster = await LocalCluster.StartAsync(nodes: 2, store);
         // With node 2 down every circuit lands on node 1, so killing node 1 takes all of them; node 2, started
         // after the names were written, then has to read sessions it never saw.
         await cluster.KillNodeAsync(2);
@@ -115,16 +117,21 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         AssertNoErrorsLogged(cluster.NodeLog(2));
     }
 
-    [Fact]
-    public async Task Restarting_redis_keeps_nodes_serving_and_names_readable()
+    [Theory]
+    [InlineData("browser")]
+    [InlineData("server")]
+    public async Task Restarting_redis_keeps_nodes_serving_and_names_readable(string store)
     {
-        await using var cluster = await LocalCluster.StartAsync(nodes: 2);
+        await using var cluster = await LocalCluster.StartAsync(nodes: 2, store);
         var sessions = await OpenSessionsAsync(cluster, 4);
         foreach (var session in sessions)
         {
             await session.SetNameAsync();
         }
 
+        // The server-side store keeps each session in Redis (the app's prefix, then the library's), the browser mode none.
+        var stored = await cluster.RedisKeysAsync("BlazorSession:blazor-session:*");
+        Assert.Equal(store == "server" ? sessions.Count : 0, stored.Length);
         await cluster.RestartRedisAsync();
 
         foreach (var session in sessions)

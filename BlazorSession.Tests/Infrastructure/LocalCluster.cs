@@ -25,13 +25,15 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>Node <paramref name="index"/> itself, bypassing the balancer (the script's port layout).</summary>
     public Uri NodeUrl(int index) => new($"http://127.0.0.1:{_port + 1 + index}/");
 
-    public static async Task<LocalCluster> StartAsync(int nodes)
+    /// <summary>Starts <paramref name="nodes"/> nodes keeping the sessions in the browser, or with <paramref name="store"/>
+    /// <c>server</c>, in the cluster's Redis (the script's <c>--store</c>).</summary>
+    public static async Task<LocalCluster> StartAsync(int nodes, string store = "browser")
     {
         var stateDirectory = Directory.CreateTempSubdirectory("blazorsession-cluster-").FullName;
         try
         {
             // The script takes a free range of ports (deploy/lib/ports.sh): the balancer's, Redis's, then each node's.
-            var output = await RunScriptAsync(stateDirectory, "up", "--nodes", $"{nodes}");
+            var output = await RunScriptAsync(stateDirectory, "up", "--nodes", $"{nodes}", "--store", store);
             var balancer = new Uri(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]);
             return new LocalCluster(stateDirectory, balancer.Port, balancer);
         }
@@ -51,6 +53,26 @@ public sealed class LocalCluster : IAsyncDisposable
     public Task StopRedisAsync() => RunScriptAsync(_stateDirectory, "stop-redis");
 
     public Task StartRedisAsync() => RunScriptAsync(_stateDirectory, "start-redis");
+
+    /// <summary>The keys the cluster's Redis holds that match <paramref name="pattern"/> (redis-cli's --scan).</summary>
+    public async Task<string[]> RedisKeysAsync(string pattern)
+    {
+        var startInfo = new ProcessStartInfo("redis-cli")
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        // The script's layout: Redis listens on the port after the balancer's.
+        foreach (var argument in new[] { "-h", "127.0.0.1", "-p", $"{_port + 1}", "--scan", "--pattern", pattern })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(startInfo)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
 
     /// <summary>What node <paramref name="index"/> logged, across its restarts.</summary>
     public string NodeLog(int index) => File.ReadAllText(Path.Combine(_stateDirectory, $"node-{index}.log"));
