@@ -27,12 +27,18 @@ public static class BrowserSessionServiceCollectionExtensions
         Action<BlazorSession.BrowserSessionOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<BlazorSession.BrowserSessionOptions>()
+        // Places registered before (the test package's, in memory) are used as they are, with no store between.
+        var placesGiven = services.Any(service => service.IsKeyedService && service.ServiceType == typeof(IBrowserStorage));
+        var options = services.AddOptions<BlazorSession.BrowserSessionOptions>()
             .Configure(configure)
-            .ValidateDataAnnotations()
-            .Validate<IServiceProvider>(ServerStoreServiceCollectionExtensions.HasAStore,
-                ServerStoreServiceCollectionExtensions.NoStoreMessage)
-            .ValidateOnStart();
+            .ValidateDataAnnotations();
+        if (!placesGiven)
+        {
+            options.Validate<IServiceProvider>(ServerStoreServiceCollectionExtensions.HasAStore,
+                ServerStoreServiceCollectionExtensions.NoStoreMessage);
+        }
+
+        options.ValidateOnStart();
         services.AddServerStore();
         services.AddDataProtection();
         services.TryAddSingleton(TimeProvider.System);

@@ -1,9 +1,12 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using BlazorSession.ServerStore;
 using BlazorSession.Storage;
 using BlazorSession.Testing;
 using BlazorSession.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 
 namespace BlazorSession.Tests.Library.ServerStore;
 
@@ -277,4 +280,40 @@ public sealed class ServerStoreTests
         Assert.Equal(browser.Clock.GetUtcNow() + new BrowserSessionOptions().RememberFor, permanent.AbsoluteExpiration);
         Assert.Null(permanent.SlidingExpiration);
     }
+
+    [Fact]
+    public void AnAppThatChoseTheServerStoreWithoutAStore_IsToldWhatToAdd()
+    {
+        using var services = new ServiceCollection().AddLogging()
+            .AddBrowserSession(options => options.UseServerStore()).BuildServiceProvider();
+
+        var refused = Assert.Throws<OptionsValidationException>(
+            () => services.GetRequiredService<IOptions<BrowserSessionOptions>>().Value);
+
+        Assert.Contains("AddHybridCache()", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheTestPackage_ServesAnAppThatChoseTheServerStore_Unchanged()
+    {
+        using var services = new ServiceCollection().AddLogging()
+            .AddInMemoryBrowserSession(options => options.UseServerStore()).BuildServiceProvider();
+        using (var first = services.CreateScope())
+        {
+            await first.ServiceProvider.GetRequiredService<BrowserSession>().SetAsync("visits", 1);
+        }
+
+        using var reload = services.CreateScope();
+        var session = reload.ServiceProvider.GetRequiredService<BrowserSession>();
+        await session.LoadAsync();
+
+        Assert.Equal(1, session.Get<int>("visits"));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(512)]
+    public void AMaxSessionBytesOutOfRange_IsRefused(int maxSessionBytes) =>
+        Assert.Throws<ValidationException>(
+            () => new BrowserSessionOptions().UseServerStore(store => store.MaxSessionBytes = maxSessionBytes));
 }
