@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
+using BlazorSession.ServerStore;
 using BlazorSession.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -42,6 +43,7 @@ public sealed class BrowserSession
     public const string StorageKey = SessionDocuments.StorageKey;
 
     private static readonly Dictionary<string, JsonElement> NoValues = new(StringComparer.Ordinal);
+    private static readonly TimeSpan MaxStoreRetryDelay = TimeSpan.FromSeconds(30);
 
     private readonly SessionDocuments _documents;
     private readonly JsonSerializerOptions _json;
@@ -59,6 +61,7 @@ public sealed class BrowserSession
     private TaskCompletionSource? _load;
     private int _readNumber;
     private Exception? _loadFailure;
+    private TimeSpan? _storeRetryDelay;
 
     public BrowserSession(
         [FromKeyedServices(BrowserStoragePlace.Tab)] IBrowserStorage tab,
@@ -491,6 +494,12 @@ public sealed class BrowserSession
             _documents.LogUnavailable("reading the session", exception);
             _loadFailure = exception;
             Status = BrowserSessionStatus.Unavailable;
+            if (exception.InnerException is SessionStoreUnavailableException)
+            {
+                // Its timer is set before anyone is told: whoever hears Changed sees a retry already on its way.
+                _ = ReadAgainWhenTheStoreIsBackAsync();
+            }
+
             Changed?.Invoke();
         }
         catch (BrowserStorageUnavailableException)
@@ -499,8 +508,24 @@ public sealed class BrowserSession
         }
     }
 
+    // The server's store comes back by itself (a Redis restart): the read is made again, 1 s later, then 2, 4… up to
+    // 30 s apart, until it answers or the browser itself is out of reach (the circuit has gone). A component that
+    // shows Unavailable is then told by Changed, with nothing for the visitor to do.
+    private async Task ReadAgainWhenTheStoreIsBackAsync()
+    {
+        _storeRetryDelay = _storeRetryDelay is { } previous
+            ? TimeSpan.FromTicks(Math.Min(previous.Ticks * 2, MaxStoreRetryDelay.Ticks))
+            : TimeSpan.FromSeconds(1);
+        await Task.Delay(_storeRetryDelay.Value, _clock);
+        if (Status == BrowserSessionStatus.Unavailable)
+        {
+            await LoadAsync();
+        }
+    }
+
     private void Publish(Dictionary<string, JsonElement>? own, StoredValues? permanent)
     {
+        _storeRetryDelay = null;
         _own = own;
         _permanent = permanent;
         Status = BrowserSessionStatus.Loaded;

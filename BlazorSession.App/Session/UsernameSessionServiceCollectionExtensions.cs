@@ -18,6 +18,7 @@ public static class UsernameSessionServiceCollectionExtensions
     public static IServiceCollection AddUsernameSession(this IServiceCollection services)
     {
         services.TryAddSingleton<SessionMetrics>();
+        services.TryAddSingleton(new SessionTrouble(serverStore: false));
         services.AddScoped<UsernameSession>();
         services.AddScoped<CircuitHandler, PreviousFormatUpgrade>();
         return services.AddBrowserSessionSignIn(UsernameSession.Key.Name);
@@ -38,6 +39,7 @@ public static class UsernameSessionServiceCollectionExtensions
             }
         });
         services.AddAppSessionStore(configuration);
+        services.AddSingleton(new SessionTrouble(server));
         services.AddOptions<BrowserSessionOptions>().Bind(configuration.GetSection(Section));
         return services.AddUsernameSession();
     }

@@ -120,6 +120,18 @@ public class GetSessionPageTests : SessionComponentTestContext
     }
 
     [Fact]
+    public void AnUnreadableSession_SaysTheConnectionToTheTabWasInterrupted()
+    {
+        Store.Unavailable = true;
+
+        var cut = Render<GetSession>();
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "The session could not be read because the connection to this tab was interrupted. Try again",
+            string.Join(' ', cut.Find("#result").TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))));
+    }
+
+    [Fact]
     public void NameWithMarkup_IsShownAsText()
     {
         StoreName("<b>bold</b> & \"quoted\"");

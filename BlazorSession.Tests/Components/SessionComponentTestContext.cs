@@ -22,8 +22,10 @@ public abstract class SessionComponentTestContext : BunitContext
 {
     private protected FakeTimeProvider Clock { get; } = new(SessionHarness.Start);
 
-    protected SessionComponentTestContext()
+    /// <param name="serverStore">Whether the app is set up with the server-side store (only what the pages say changes).</param>
+    protected SessionComponentTestContext(bool serverStore = false)
     {
+        Services.AddSingleton(new SessionTrouble(serverStore));
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddMetrics();

@@ -42,7 +42,8 @@ internal sealed class DistributedCacheSessionStore(IDistributedCache cache) : IS
         }
         catch (Exception exception)
         {
-            throw new BrowserStorageUnavailableException($"The session store ({Name}) could not be reached.", exception);
+            var cause = new SessionStoreUnavailableException(Name, exception);
+            throw new BrowserStorageUnavailableException(cause.Message, cause);
         }
     }
 }
