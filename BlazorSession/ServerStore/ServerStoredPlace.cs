@@ -57,16 +57,19 @@ internal sealed class ServerStoredPlace(IBrowserStorage place, bool permanent, I
     {
         var written = value;
         var keepsId = _id is not null && !_renew;
-        using var turn = keepsId ? await locks.TakeAsync(_id!) : null;
-        var previous = keepsId && await store.GetAsync(_id!) is { } stored ? Parse(stored, key) : (JsonElement?)null;
-        if (previous is null)
+        // Only the permanent session has other writers (the browser's other tabs, on any node): it is written over what
+        // it is now. A tab's own session has one writer, its circuit, and is written as the circuit has it.
+        var shared = keepsId && permanent;
+        using var turn = shared ? await locks.TakeAsync(_id!) : null;
+        var current = shared && await store.GetAsync(_id!) is { } stored ? Parse(stored, key) : (JsonElement?)null;
+        if (shared && current is null)
         {
-            // Nothing stored under the old id any more (another tab ended the session): never brought back to life.
+            // Nothing stored under the id any more (another tab ended the session): never brought back to life.
             keepsId = false;
         }
-        else if (_seen is { } seen)
+        else if (current is { } now && _seen is { } seen)
         {
-            value = SessionMerge.Apply(previous.Value, seen, value);
+            value = SessionMerge.Apply(now, seen, value);
         }
 
         var id = keepsId ? _id! : SessionStoreKeys.NewId();
@@ -79,7 +82,7 @@ internal sealed class ServerStoredPlace(IBrowserStorage place, bool permanent, I
         }
         catch (BrowserStorageUnavailableException)
         {
-            await PutBackAsync(id, keepsId ? previous : null);
+            await PutBackAsync(id, keepsId ? current ?? _seen : null);
             throw;
         }
 
