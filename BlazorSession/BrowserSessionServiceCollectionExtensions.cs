@@ -2,7 +2,9 @@ using BlazorSession.FirstRender;
 using BlazorSession.ServerStore;
 using BlazorSession.SignIn;
 using BlazorSession.Storage;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -82,7 +84,9 @@ public static class BrowserSessionServiceCollectionExtensions
     /// Makes the name stored under <paramref name="nameKey"/> a sign-in Blazor's authorization understands
     /// (<see cref="BrowserSessionAuthenticationStateProvider"/>, cascaded to every component). A page marked
     /// <c>[Authorize]</c> answers its first request (the middleware cannot know the sign-in, which no request carries)
-    /// and is authorized in the circuit; any other endpoint is refused as usual. Call after <c>AddBrowserSession</c>.
+    /// and is authorized in the circuit; any other endpoint is refused as usual. Call after <c>AddBrowserSession</c>,
+    /// and after registering an <see cref="IAuthorizationMiddlewareResultHandler"/> of the app's own: that handler then
+    /// makes every decision but the first request of an <c>[Authorize]</c> page.
     /// </summary>
     public static IServiceCollection AddBrowserSessionSignIn(this IServiceCollection services, string nameKey)
     {
@@ -91,10 +95,37 @@ public static class BrowserSessionServiceCollectionExtensions
         services.AddAuthorization();
         // The app's authentication schemes, if any, still challenge for its other endpoints.
         services.AddAuthenticationCore();
-        services.AddSingleton<IAuthorizationMiddlewareResultHandler, PagesAuthorizeInTheCircuit>();
+        services.AddPagesAuthorizeInTheCircuit();
         services.AddScoped<AuthenticationStateProvider>(provider => new BrowserSessionAuthenticationStateProvider(
             provider.GetRequiredService<BlazorSession.BrowserSession>(), provider.GetRequiredService<SignInKey>()));
         services.AddCascadingAuthenticationState();
         return services;
     }
+
+    // Ours decides a page's first request; an app's own handler registered before keeps every other decision, with
+    // the lifetime it was registered with.
+    private static void AddPagesAuthorizeInTheCircuit(this IServiceCollection services)
+    {
+        // The framework's own default (AddAuthorization) is not the app's: ours stands in for it.
+        var appsOwn = services.LastOrDefault(service =>
+            service.ServiceType == typeof(IAuthorizationMiddlewareResultHandler) && !service.IsKeyedService
+            && service.ImplementationType != typeof(AuthorizationMiddlewareResultHandler));
+        if (appsOwn is not null)
+        {
+            services.Remove(appsOwn);
+            services.Add(Keyed(appsOwn, PagesAuthorizeInTheCircuit.AppsOwnKey));
+        }
+
+        services.RemoveAll<IAuthorizationMiddlewareResultHandler>();
+        services.Add(new ServiceDescriptor(typeof(IAuthorizationMiddlewareResultHandler),
+            provider => new PagesAuthorizeInTheCircuit(provider.GetRequiredService<IAuthenticationSchemeProvider>(),
+                provider.GetKeyedService<IAuthorizationMiddlewareResultHandler>(PagesAuthorizeInTheCircuit.AppsOwnKey)),
+            appsOwn?.Lifetime ?? ServiceLifetime.Singleton));
+    }
+
+    private static ServiceDescriptor Keyed(ServiceDescriptor service, string key) =>
+        service.ImplementationInstance is { } instance ? new ServiceDescriptor(service.ServiceType, key, instance)
+        : service.ImplementationFactory is { } factory
+            ? new ServiceDescriptor(service.ServiceType, key, (provider, _) => factory(provider), service.Lifetime)
+            : new ServiceDescriptor(service.ServiceType, key, service.ImplementationType!, service.Lifetime);
 }
