@@ -9,6 +9,7 @@ namespace BlazorSession.Tests.Http;
 /// The load generator's heap endpoint forces its collections only when asked to: the timeline's samples, taken while
 /// latency is measured, must not stall the server they measure.
 /// </summary>
+[Collection(WholeProcessGroup.Name)]
 public sealed class LoadTestDiagnosticsTests : IAsyncDisposable
 {
     private readonly AppFactory _app = new() { Settings = [(LoadTestDiagnostics.DiagnosticsSetting, "true")] };
