@@ -62,6 +62,7 @@ public sealed class BrowserSession
     private int _readNumber;
     private Exception? _loadFailure;
     private TimeSpan? _storeRetryDelay;
+    private bool _inCircuit;
 
     public BrowserSession(
         [FromKeyedServices(BrowserStoragePlace.Tab)] IBrowserStorage tab,
@@ -293,8 +294,15 @@ public sealed class BrowserSession
     /// <summary>How many handlers <see cref="Changed"/> has: a test checks with it that a component lets go.</summary>
     internal int ChangedSubscriberCount => Changed?.GetInvocationList().Length ?? 0;
 
-    /// <summary>Names the circuit in this session's log lines (its public <c>Circuit.Id</c>).</summary>
-    internal void AttachToCircuit(string circuitId) => _documents.Circuit = circuitId;
+    /// <summary>
+    /// Names the circuit in this session's log lines (its public <c>Circuit.Id</c>), and makes this a circuit's session:
+    /// only a circuit's read is made again when the store comes back (a request's page has been sent by then).
+    /// </summary>
+    internal void AttachToCircuit(string circuitId)
+    {
+        _documents.Circuit = circuitId;
+        _inCircuit = true;
+    }
 
     /// <summary>
     /// Starts from the places as a prerender read them (<see cref="FirstRender.PrerenderedSession"/>), so the first
@@ -305,10 +313,17 @@ public sealed class BrowserSession
     {
         // No metrics: what cannot be read was counted by the request that read it first.
         var prerendered = new SessionDocuments(tab, browser, _clock, _logger, new BrowserSessionMetrics(null));
-        var (own, permanent) = await prerendered.ReadBothAsync();
-        if (Status == BrowserSessionStatus.NotLoaded)
+        try
         {
-            Publish(own, permanent);
+            var (own, permanent) = await prerendered.ReadBothAsync();
+            if (Status == BrowserSessionStatus.NotLoaded)
+            {
+                Publish(own, permanent);
+            }
+        }
+        catch (BrowserStorageUnavailableException)
+        {
+            // The server-side store, away: the circuit starts without, and its own read reports it.
         }
     }
 
@@ -494,7 +509,7 @@ public sealed class BrowserSession
             _documents.LogUnavailable("reading the session", exception);
             _loadFailure = exception;
             Status = BrowserSessionStatus.Unavailable;
-            if (exception.InnerException is SessionStoreUnavailableException)
+            if (_inCircuit && exception.InnerException is SessionStoreUnavailableException)
             {
                 // Its timer is set before anyone is told: whoever hears Changed sees a retry already on its way.
                 _ = ReadAgainWhenTheStoreIsBackAsync();

@@ -68,8 +68,10 @@ public static class ScaleOut
 
         var options = ConfigurationOptions.Parse(connectionString);
         // A node starts, and keeps serving with the key ring it has cached, while Redis is down or restarting;
-        // the client reconnects by itself.
+        // the client reconnects by itself. Meanwhile a command fails at once instead of waiting in the client's queue
+        // for its timeout: a page with its sessions in Redis then says so in a moment, and tries again later.
         options.AbortOnConnectFail = false;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         services.TryAddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
         return true;
     }

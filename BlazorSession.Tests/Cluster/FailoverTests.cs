@@ -1,5 +1,6 @@
 using BlazorSession.Tests.Infrastructure;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using Xunit.Abstractions;
 
 namespace BlazorSession.Tests.Cluster;
@@ -158,6 +159,25 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         AssertNoErrorsLogged(cluster.NodeLog(1));
+    }
+
+    [Fact]
+    public async Task With_the_server_store_a_page_says_redis_is_away_and_shows_the_session_by_itself_once_it_is_back()
+    {
+        await using var cluster = await LocalCluster.StartAsync(nodes: 1, store: "server");
+        var session = await OpenSessionAsync(cluster, "redis-away-ann");
+        await session.SetNameAsync();
+        await session.LeaveAsync();
+
+        await cluster.StopRedisAsync();
+        await session.Page.GotoAsync(new Uri(cluster.BalancerUrl, "get-session").ToString());
+        await Expect(session.Page.Locator("#result")).ToContainTextAsync(
+            "could not be read because the connection to this tab or to the session store was interrupted",
+            new() { Timeout = 30_000 });
+        await cluster.StartRedisAsync();
+
+        // Nothing clicked: the circuit reads again by itself once the store answers.
+        await session.ExpectOwnNameAsync();
     }
 
     [Fact]

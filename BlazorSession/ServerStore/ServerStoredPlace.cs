@@ -15,8 +15,8 @@ internal sealed class ServerStoredPlace(IBrowserStorage place, bool permanent, I
     SessionStoreLocks locks, TimeSpan idleTimeout, ILogger logger) : IBrowserStorage
 {
     private string? _id;
-    // The document as the session last read or wrote it (before any merge): the session's next write is made from it,
-    // so what differs from it is that write's change, and nothing else.
+    // The permanent document as the session last read or wrote it (before any merge): the session's next write is made
+    // from it, so what differs from it is that write's change, and nothing else. A tab's own session needs none.
     private JsonElement? _seen;
     private bool _renew;
 
@@ -48,51 +48,28 @@ internal sealed class ServerStoredPlace(IBrowserStorage place, bool permanent, I
         // Known before it is parsed: a document that does not parse is deleted, from the store too.
         _id = id;
         var document = Parse(stored, key);
-        _seen = document;
+        _seen = permanent ? document : null;
         await store.KeepAsync(id, stored, LifetimeOf(document));
         return document;
     }
 
     public async ValueTask SetAsync(string key, JsonElement value)
     {
-        var written = value;
-        var keepsId = _id is not null && !_renew;
-        // Only the permanent session has other writers (the browser's other tabs, on any node): it is written over what
-        // it is now. A tab's own session has one writer, its circuit, and is written as the circuit has it.
-        var shared = keepsId && permanent;
-        using var turn = shared ? await locks.TakeAsync(_id!) : null;
-        var current = shared && await store.GetAsync(_id!) is { } stored ? Parse(stored, key) : (JsonElement?)null;
-        if (shared && current is null)
+        if (_id is { } id && !_renew)
         {
-            // Nothing stored under the id any more (another tab ended the session): never brought back to life.
-            keepsId = false;
-        }
-        else if (current is { } now && _seen is { } seen)
-        {
-            value = SessionMerge.Apply(now, seen, value);
+            if (!permanent)
+            {
+                await WriteOwnAsync(key, id, value);
+                return;
+            }
+
+            if (await WriteSharedAsync(key, id, value))
+            {
+                return;
+            }
         }
 
-        var id = keepsId ? _id! : SessionStoreKeys.NewId();
-        await store.SetAsync(id, JsonSerializer.SerializeToUtf8Bytes(value), LifetimeOf(value));
-        try
-        {
-            // Written on every change, not only a new id's: the other tabs hear of it (the storage event), and a static
-            // form post's response tells its page (UseBrowserSession).
-            await place.SetAsync(key, SessionPointer.Write(id));
-        }
-        catch (BrowserStorageUnavailableException)
-        {
-            await PutBackAsync(id, keepsId ? current ?? _seen : null);
-            throw;
-        }
-
-        if (!keepsId && _id is { } old)
-        {
-            // A new id: the old one must read as empty from now on, wherever a copy of it is.
-            await store.RemoveAsync(old);
-        }
-
-        (_id, _seen, _renew) = (id, written, false);
+        await WriteUnderANewIdAsync(key, value);
     }
 
     public async ValueTask DeleteAsync(string key)
@@ -104,6 +81,69 @@ internal sealed class ServerStoredPlace(IBrowserStorage place, bool permanent, I
 
         (_id, _seen) = (null, null);
         await place.DeleteAsync(key);
+    }
+
+    // A tab's own session has one writer, its circuit. The browser is given its pointer first (the same one, written
+    // again: a static form post's response carries it to the page), then the store the change: whichever fails, the
+    // two still agree, on the session as it was.
+    private async Task WriteOwnAsync(string key, string id, JsonElement value)
+    {
+        await place.SetAsync(key, SessionPointer.Write(id));
+        await store.SetAsync(id, JsonSerializer.SerializeToUtf8Bytes(value), LifetimeOf(value));
+    }
+
+    // The permanent session has other writers (the browser's other tabs, on any node): the change is applied to it as it
+    // is now (SessionMerge), under the id's lock, and stored before the pointer is written, so the tabs its storage
+    // event wakes read the change. False when the id is no longer stored: another tab ended the session, and it is
+    // never brought back to life.
+    private async Task<bool> WriteSharedAsync(string key, string id, JsonElement value)
+    {
+        using var turn = await locks.TakeAsync(id);
+        if (await store.GetAsync(id) is not { } stored)
+        {
+            return false;
+        }
+
+        var current = Parse(stored, key);
+        var merged = _seen is { } seen ? SessionMerge.Apply(current, seen, value) : value;
+        await store.SetAsync(id, JsonSerializer.SerializeToUtf8Bytes(merged), LifetimeOf(merged));
+        try
+        {
+            // Written on every change: the other tabs hear of it (the storage event).
+            await place.SetAsync(key, SessionPointer.Write(id));
+        }
+        catch (BrowserStorageUnavailableException)
+        {
+            await PutBackAsync(id, current);
+            throw;
+        }
+
+        _seen = value;
+        return true;
+    }
+
+    private async Task WriteUnderANewIdAsync(string key, JsonElement value)
+    {
+        var id = SessionStoreKeys.NewId();
+        await store.SetAsync(id, JsonSerializer.SerializeToUtf8Bytes(value), LifetimeOf(value));
+        try
+        {
+            await place.SetAsync(key, SessionPointer.Write(id));
+        }
+        catch (BrowserStorageUnavailableException)
+        {
+            await PutBackAsync(id, null);
+            throw;
+        }
+
+        if (_id is { } old)
+        {
+            // The old id must read as empty from now on, wherever a copy of it is.
+            await store.RemoveAsync(old);
+        }
+
+        (_id, _renew) = (id, false);
+        _seen = permanent ? value : null;
     }
 
     // The browser did not take the pointer: the store goes back to what the browser still points to.

@@ -244,6 +244,31 @@ public sealed class ServerStoreTests
         Assert.Equal("dark", reloaded.Get<string>("theme"));
     }
 
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task AChangeTheBrowserCannotTake_LeavesTheStoredSessionAsItWas_InEachPlace(StoreKind kind)
+    {
+        using var browser = new ServerStoreBrowser(kind);
+        var (own, tab) = browser.OpenTab();
+        await own.SetAsync("username", "Before Bo");
+        var (sharing, _) = browser.OpenTab();
+        await sharing.SetAsync("theme", "light", permanent: true);
+
+        tab.Unavailable = true;
+        browser.LocalStorage.Unavailable = true;
+        await Assert.ThrowsAsync<BrowserStorageUnavailableException>(() => own.SetAsync("username", "After Al"));
+        await Assert.ThrowsAsync<BrowserStorageUnavailableException>(() => sharing.SetAsync("theme", "dark"));
+        tab.Unavailable = false;
+        browser.LocalStorage.Unavailable = false;
+
+        var (reloaded, _) = browser.OpenTab(tab);
+        await reloaded.LoadAsync();
+        Assert.Equal("Before Bo", reloaded.Get<string>("username"));
+        var (newTab, _) = browser.OpenTab();
+        await newTab.LoadAsync();
+        Assert.Equal("light", newTab.Get<string>("theme"));
+    }
+
     [Fact]
     public async Task WithTheStoreStopped_ReadsAreUnavailable_WritesNameTheStore_AndTheReadIsMadeAgainWhenItIsBack()
     {
@@ -256,6 +281,7 @@ public sealed class ServerStoreTests
         Assert.Contains(nameof(StoppableDistributedCache), failed.Message, StringComparison.Ordinal);
         Assert.Equal("Kept Kay", session.Get<string>("username"));
         var (reloaded, _) = browser.OpenTab(tab);
+        reloaded.AttachToCircuit("reloaded");
         await reloaded.LoadAsync();
         Assert.Equal(BrowserSessionStatus.Unavailable, reloaded.Status);
 
