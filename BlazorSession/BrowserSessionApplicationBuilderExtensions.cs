@@ -1,4 +1,6 @@
 using BlazorSession.FirstRender;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -13,14 +15,21 @@ public static class BrowserSessionApplicationBuilderExtensions
     /// <c>UseAntiforgery</c>, after <c>AddBrowserSession</c>.
     /// </summary>
     public static IApplicationBuilder UseBrowserSession(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+        app.Use(async (context, next) =>
         {
             // The circuit's connection is not a render: its circuit reads the browser itself.
             if (!context.WebSockets.IsWebSocketRequest)
             {
-                context.RequestServices.GetRequiredService<RequestSession>().Attach(context);
+                var request = context.RequestServices.GetRequiredService<RequestSession>();
+                request.Attach(context);
+                if (request.CarriesASession && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
+                {
+                    // Read before a page renders, so its first render has the values: at once from the cookies, and
+                    // with the server-side store, once the store has answered. Files and other endpoints skip it.
+                    await context.RequestServices.GetRequiredService<BlazorSession.BrowserSession>().LoadAsync();
+                }
             }
 
-            return next(context);
+            await next(context);
         });
 }

@@ -41,12 +41,16 @@ internal sealed class RequestSession(IDataProtectionProvider dataProtection)
             ? null
             : new CarriedDocuments(Tab!.ReadFailed ? null : Tab.Entry.Value, Browser!.ReadFailed ? null : Browser.Entry.Value);
 
+    /// <summary>Whether the request carried a session (a handoff, a change sent back, the permanent copy).</summary>
+    public bool CarriesASession { get; private set; }
+
     public void Attach(HttpContext context)
     {
         _context = context;
         // Only the request for a page uses the handoff it carried; a file, a fetch or the circuit's connection, sent
         // while a tab is leaving its page, must not expire that tab's handoff before its own request has left.
-        if (IsForAPage(context.Request) && CarriedSession.AnyIn(context.Request.Cookies))
+        CarriesASession = CarriedSession.AnyIn(context.Request.Cookies);
+        if (CarriesASession && IsForAPage(context.Request))
         {
             SendBackWhenTheResponseStarts();
         }

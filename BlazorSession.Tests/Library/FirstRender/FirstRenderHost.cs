@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -39,7 +40,10 @@ internal sealed partial class FirstRenderHost : IAsyncDisposable
 
     public FakeLogCollector Logs => _app.Services.GetRequiredService<FakeLogCollector>();
 
-    public static async Task<FirstRenderHost> StartAsync()
+    /// <param name="serverStore">
+    /// Whether the session is kept in the server-side store: a distributed cache that, like Redis, answers later.
+    /// </param>
+    public static async Task<FirstRenderHost> StartAsync(bool serverStore = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -51,7 +55,19 @@ internal sealed partial class FirstRenderHost : IAsyncDisposable
         builder.Services.AddFakeLogging();
         builder.Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddBrowserSession();
+        builder.Services.AddBrowserSession(options =>
+        {
+            if (serverStore)
+            {
+                options.UseServerStore();
+            }
+        });
+        builder.Services.AddHybridCache();
+        if (serverStore)
+        {
+            builder.Services.AddSingleton<IDistributedCache>(new StoppableDistributedCache());
+        }
+
         var app = builder.Build();
         app.UseBrowserSession();
         app.UseAntiforgery();

@@ -7,6 +7,9 @@ namespace BlazorSession.Tests.Library.PackAndConsume;
 
 /// <summary>The packed library in a new template app (<see cref="ConsumerApp"/>), used in Chromium.</summary>
 [Trait("Category", "E2E")]
+// One browser test at a time, as the app's own (EndToEndGroup): two Chromiums at once on 2 cores made the timing of
+// two tabs leaving their pages together a matter of luck once.
+[Collection(BlazorSession.Tests.EndToEnd.EndToEndGroup.Name)]
 public sealed class PackAndConsumeTests(ConsumerApp app) : IClassFixture<ConsumerApp>, IAsyncLifetime
 {
     // Records every text #count has had, from the first parsed byte of each document.
