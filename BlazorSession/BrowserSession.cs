@@ -102,6 +102,12 @@ public sealed class BrowserSession
     /// </summary>
     public event Action? Changed;
 
+    /// <summary>
+    /// Raised with <see cref="Changed"/>, saying what changed (<see cref="SessionChange"/>): the keys, and whether another
+    /// tab changed them. <c>SessionView</c> with <c>Keys</c> uses it to render only for the keys it shows.
+    /// </summary>
+    public event Action<SessionChange>? KeysChanged;
+
     private Dictionary<string, JsonElement> Values => _own ?? _permanent?.Values ?? NoValues;
 
     /// <summary>
@@ -224,11 +230,12 @@ public sealed class BrowserSession
     public async Task ClearAsync()
     {
         using var turn = await TakeLoadedTurnAsync();
+        var cleared = SessionChange.Between(Values, NoValues, fromAnotherTab: false);
         await _documents.DeletePermanentAsync();
         _permanent = null;
         PermanentSessionWritten?.Invoke();
         await _documents.DeleteOwnAsync();
-        Publish(null, null);
+        Publish(null, null, cleared);
     }
 
     /// <summary>
@@ -243,12 +250,12 @@ public sealed class BrowserSession
         var values = Values;
         if (permanent)
         {
-            await WritePermanentAsync("(permanent)", values);
+            await WritePermanentAsync("(permanent)", values, SessionChange.Nothing);
         }
         else if (IsPermanent)
         {
             await _documents.WriteOwnAsync(Checked("(own)", values, null));
-            Publish(values, _permanent);
+            Publish(values, _permanent, SessionChange.Nothing);
         }
     }
 
@@ -291,8 +298,12 @@ public sealed class BrowserSession
     /// </summary>
     internal string? SignInKey { get; set; }
 
-    /// <summary>How many handlers <see cref="Changed"/> has: a test checks with it that a component lets go.</summary>
-    internal int ChangedSubscriberCount => Changed?.GetInvocationList().Length ?? 0;
+    /// <summary>
+    /// How many handlers <see cref="Changed"/> and <see cref="KeysChanged"/> have: a test checks with it that a component
+    /// lets go.
+    /// </summary>
+    internal int ChangedSubscriberCount =>
+        (Changed?.GetInvocationList().Length ?? 0) + (KeysChanged?.GetInvocationList().Length ?? 0);
 
     /// <summary>
     /// Names the circuit in this session's log lines (its public <c>Circuit.Id</c>), and makes this a circuit's session:
@@ -388,7 +399,7 @@ public sealed class BrowserSession
 
         if (_own is null)
         {
-            Publish(null, permanent);
+            Publish(null, permanent, SessionChange.Between(Values, permanent?.Values ?? NoValues, fromAnotherTab: true));
         }
     }
 
@@ -419,25 +430,25 @@ public sealed class BrowserSession
 
         if (permanent ?? IsPermanent)
         {
-            await WritePermanentAsync(key, values);
+            await WritePermanentAsync(key, values, SessionChange.Of(key));
         }
         else
         {
             // Kept even when empty: a tab with a session of its own never starts sharing a permanent one by itself.
             await _documents.WriteOwnAsync(Checked(key, values, null));
-            Publish(values, _permanent);
+            Publish(values, _permanent, SessionChange.Of(key));
         }
     }
 
     // The values as the permanent session, for RememberFor from now. A tab with its own document stops using it: it
     // is deleted beside the write, both sent at once, so making a session permanent costs one round trip.
-    private async Task WritePermanentAsync(string key, Dictionary<string, JsonElement> values)
+    private async Task WritePermanentAsync(string key, Dictionary<string, JsonElement> values, SessionChange change)
     {
         var stored = new StoredValues(values, _clock.GetUtcNow() + _rememberFor);
         var write = _documents.WritePermanentAsync(Checked(key, values, stored.Expires));
         await (_own is null ? write : Task.WhenAll(write, _documents.DeleteOwnAsync()));
         PermanentSessionWritten?.Invoke();
-        Publish(null, stored);
+        Publish(null, stored, change);
     }
 
     private static bool SameValue(Dictionary<string, JsonElement> before,
@@ -515,7 +526,7 @@ public sealed class BrowserSession
                 _ = ReadAgainWhenTheStoreIsBackAsync();
             }
 
-            Changed?.Invoke();
+            RaiseChanged(SessionChange.Nothing);
         }
         catch (BrowserStorageUnavailableException)
         {
@@ -538,12 +549,20 @@ public sealed class BrowserSession
         }
     }
 
-    private void Publish(Dictionary<string, JsonElement>? own, StoredValues? permanent)
+    // What was read is told as the keys it changed; a change made here says which key it made.
+    private void Publish(Dictionary<string, JsonElement>? own, StoredValues? permanent, SessionChange? change = null)
     {
+        change ??= SessionChange.Between(Values, own ?? permanent?.Values ?? NoValues, fromAnotherTab: false);
         _storeRetryDelay = null;
         _own = own;
         _permanent = permanent;
         Status = BrowserSessionStatus.Loaded;
+        RaiseChanged(change);
+    }
+
+    private void RaiseChanged(SessionChange change)
+    {
         Changed?.Invoke();
+        KeysChanged?.Invoke(change);
     }
 }

@@ -3,40 +3,30 @@ namespace BlazorSession.Tests.Library.PackAndConsume;
 /// <summary>The pages <see cref="ConsumerApp"/> adds to the template app, as a developer would write them.</summary>
 internal static class ConsumerPages
 {
+    // The package README's shape: what the page shows of the session is inside SessionView.
     private const string Visits = """
         @page "/visits"
         @rendermode InteractiveServer
         @inject BrowserSession Session
-        @implements IDisposable
 
         <h1>Visits</h1>
-        @if (Session.Get<Visit>("visit") is { } visit)
-        {
-            <p id="count">Visits: @visit.Count</p>
-        }
-        else
-        {
-            <p id="count">@(Session.IsLoaded ? "No visits" : "Loading…")</p>
-        }
-        <button type="button" disabled="@(!RendererInfo.IsInteractive || !Session.IsLoaded)" @onclick="CountAsync">Count</button>
-        <button type="button" disabled="@(!RendererInfo.IsInteractive || !Session.IsLoaded)" @onclick="() => Session.SetPermanentAsync(true)">Keep</button>
-        <p id="permanent">@(Session.IsPermanent ? "Kept" : "This tab only")</p>
+        <SessionView>
+            <Loading><p id="count">Loading…</p></Loading>
+            <ChildContent>
+                <p id="count">@(context.Get<Visit>("visit") is { } visit ? $"Visits: {visit.Count}" : "No visits")</p>
+                <button type="button" disabled="@(!RendererInfo.IsInteractive)" @onclick="CountAsync">Count</button>
+                <button type="button" disabled="@(!RendererInfo.IsInteractive)" @onclick="() => Session.SetPermanentAsync(true)">Keep</button>
+                <p id="permanent">@(context.IsPermanent ? "Kept" : "This tab only")</p>
+            </ChildContent>
+        </SessionView>
         <a href="other">Other page</a>
         <a href="static-visits">Static visits</a>
 
         @code {
             public sealed record Visit(int Count, DateTimeOffset Last);
 
-            protected override void OnInitialized() => Session.Changed += OnChanged;
-
-            protected override Task OnAfterRenderAsync(bool firstRender) => firstRender ? Session.LoadAsync() : Task.CompletedTask;
-
             private Task CountAsync() =>
                 Session.UpdateAsync<Visit>("visit", visit => new Visit((visit?.Count ?? 0) + 1, DateTimeOffset.UtcNow));
-
-            private void OnChanged() => InvokeAsync(StateHasChanged);
-
-            public void Dispose() => Session.Changed -= OnChanged;
         }
         """;
 
@@ -73,7 +63,8 @@ internal static class ConsumerPages
         }
         """;
 
-    // An interactive component on the static page: its circuit outlives the page's enhanced form posts.
+    // An interactive component on the static page: its circuit outlives the page's enhanced form posts. It follows the
+    // session in code, as a component without SessionView does.
     private const string VisitBadge = """
         @inject BrowserSession Session
         @implements IDisposable
