@@ -3,7 +3,6 @@ using System.Diagnostics.Metrics;
 using System.Text.Json;
 using BlazorSession.ServerStore;
 using BlazorSession.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -64,9 +63,12 @@ public sealed class BrowserSession
     private TimeSpan? _storeRetryDelay;
     private bool _inCircuit;
 
-    public BrowserSession(
-        [FromKeyedServices(BrowserStoragePlace.Tab)] IBrowserStorage tab,
-        [FromKeyedServices(BrowserStoragePlace.Browser)] IBrowserStorage browser,
+    // Not public: the session is made by AddBrowserSession (and its test package's AddInMemoryBrowserSession), which
+    // is where an app puts storages, options, a clock or meters of its own; a constructor would be a second way to
+    // make one, and a surface to keep forever for parts that are the library's to arrange.
+    internal BrowserSession(
+        IBrowserStorage tab,
+        IBrowserStorage browser,
         IOptions<BrowserSessionOptions> options,
         TimeProvider clock,
         ILogger<BrowserSession> logger,

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using BlazorSession.FirstRender;
 using BlazorSession.ServerStore;
 using BlazorSession.SignIn;
@@ -10,6 +11,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -59,7 +62,13 @@ public static class BrowserSessionServiceCollectionExtensions
                 BrowserStoragePlace.Browser));
         services.TryAddScoped(provider =>
         {
-            var session = ActivatorUtilities.CreateInstance<BlazorSession.BrowserSession>(provider);
+            var session = new BlazorSession.BrowserSession(
+                provider.GetRequiredKeyedService<IBrowserStorage>(BrowserStoragePlace.Tab),
+                provider.GetRequiredKeyedService<IBrowserStorage>(BrowserStoragePlace.Browser),
+                provider.GetRequiredService<IOptions<BlazorSession.BrowserSessionOptions>>(),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<BlazorSession.BrowserSession>>(),
+                provider.GetService<IMeterFactory>());
             session.SignInKey = provider.GetService<SignInKey>()?.Name;
             var request = provider.GetRequiredService<RequestSession>();
             if (request.IsAttached)
@@ -88,10 +97,19 @@ public static class BrowserSessionServiceCollectionExtensions
     /// and after registering an <see cref="IAuthorizationMiddlewareResultHandler"/> of the app's own: that handler then
     /// makes every decision but the first request of an <c>[Authorize]</c> page.
     /// </summary>
-    public static IServiceCollection AddBrowserSessionSignIn(this IServiceCollection services, string nameKey)
+    public static IServiceCollection AddBrowserSessionSignIn(this IServiceCollection services, string nameKey) =>
+        services.AddBrowserSessionSignIn(nameKey, isName: null);
+
+    /// <summary>
+    /// As <see cref="AddBrowserSessionSignIn(IServiceCollection, string)"/>, with the app's own test of a stored name: a
+    /// value <paramref name="isName"/> refuses (one the app's rules would not have saved) is no sign-in, so the
+    /// authorization, and everything that shows the signed-in name, agrees with the app's own reader of the name.
+    /// </summary>
+    public static IServiceCollection AddBrowserSessionSignIn(this IServiceCollection services, string nameKey,
+        Func<string, bool>? isName)
     {
         BlazorSession.SessionKeys.Validate(nameKey);
-        services.AddSingleton(new SignInKey(nameKey));
+        services.AddSingleton(new SignInKey(nameKey, isName));
         services.AddAuthorization();
         // The app's authentication schemes, if any, still challenge for its other endpoints.
         services.AddAuthenticationCore();

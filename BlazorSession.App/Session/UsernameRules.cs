@@ -17,6 +17,12 @@ public static class UsernameRules
 
     public static string Normalize(string? input) => (input ?? string.Empty).Trim();
 
+    /// <summary>
+    /// Whether a stored value is a name these rules would have saved: the one test every reader of the name applies
+    /// (the sign-in, so the header and the members' page, and <see cref="UsernameSession.Username"/>).
+    /// </summary>
+    public static bool IsSavedName(string stored) => Validate(stored) is null && stored == Normalize(stored);
+
     /// <summary>Returns why <paramref name="input"/> is not an acceptable username, or <c>null</c> when it is.</summary>
     public static string? Validate(string? input)
     {

@@ -13,8 +13,7 @@ public sealed class UsernameSession(BrowserSession session, SessionMetrics metri
     /// The name shown, or <c>null</c> when there is none (or the session is not loaded yet). A stored value the rules
     /// would not have saved reads as none.
     /// </summary>
-    public string? Username => session.Get(Key) is { } name && UsernameRules.Validate(name) is null
-        && name == UsernameRules.Normalize(name) ? name : null;
+    public string? Username => session.Get(Key) is { } name && UsernameRules.IsSavedName(name) ? name : null;
 
     /// <summary>
     /// Validates, stores and publishes a new name. With <paramref name="keepSignedIn"/> the session becomes permanent

@@ -21,7 +21,7 @@ public static class UsernameSessionServiceCollectionExtensions
         services.TryAddSingleton(new SessionTrouble(serverStore: false));
         services.AddScoped<UsernameSession>();
         services.AddScoped<CircuitHandler, PreviousFormatUpgrade>();
-        return services.AddBrowserSessionSignIn(UsernameSession.Key.Name);
+        return services.AddBrowserSessionSignIn(UsernameSession.Key.Name, UsernameRules.IsSavedName);
     }
 
     /// <summary>

@@ -33,6 +33,23 @@ public class LayoutTests : SessionComponentTestContext
     }
 
     /// <summary>
+    /// One test of a name for every reader: a stored value the name's rules would not have saved is no sign-in, as it
+    /// is no name on the get page (UsernameSessionTests).
+    /// </summary>
+    [Theory]
+    [InlineData("  padded  ")]
+    [InlineData("bell\a")]
+    public void Header_ShowsNoSignIn_ForAStoredValueTheNamesRulesWouldNotHaveSaved(string stored)
+    {
+        StoreName(stored);
+
+        var cut = Render<MainLayout>();
+
+        cut.WaitForAssertion(() => Assert.Equal("Sign in", cut.Find(".session-controls a").TextContent.Trim()));
+        Assert.Equal("", cut.Find(".signed-in").TextContent.Trim());
+    }
+
+    /// <summary>
     /// The header reads the cascaded authentication state itself: an AuthorizeView in it would run the authorization
     /// service at every navigation (the layout renders at each) and cost every circuit a component.
     /// </summary>

@@ -25,7 +25,7 @@ public sealed class BrowserSessionAuthenticationStateProvider : AuthenticationSt
         Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity())));
 
     private readonly BrowserSession _session;
-    private readonly string _nameKey;
+    private readonly SignInKey _key;
     private readonly TaskCompletionSource<AuthenticationState> _firstRead =
         new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task<AuthenticationState>? _current;
@@ -33,7 +33,7 @@ public sealed class BrowserSessionAuthenticationStateProvider : AuthenticationSt
     internal BrowserSessionAuthenticationStateProvider(BrowserSession session, SignInKey key)
     {
         _session = session;
-        _nameKey = key.Name;
+        _key = key;
         _session.Changed += OnSessionChanged;
     }
 
@@ -69,7 +69,7 @@ public sealed class BrowserSessionAuthenticationStateProvider : AuthenticationSt
     // One principal per name, so that re-renders and repeated reads of the same name allocate nothing.
     private Task<AuthenticationState> Current()
     {
-        var name = _session.Get<string>(_nameKey);
+        var name = _session.Get<string>(_key.Name) is { } stored && _key.IsName?.Invoke(stored) != false ? stored : null;
         if (_current is null || _current.Result.User.Identity?.Name != name)
         {
             _current = StateFor(name);
@@ -80,4 +80,8 @@ public sealed class BrowserSessionAuthenticationStateProvider : AuthenticationSt
 }
 
 /// <summary>The session key whose value is the signed-in name.</summary>
-internal sealed record SignInKey(string Name);
+/// <summary>
+/// The session key whose value is the signed-in name, and the app's own test of a stored name (<c>null</c>: any
+/// string that is not empty): a value it refuses is no sign-in.
+/// </summary>
+internal sealed record SignInKey(string Name, Func<string, bool>? IsName = null);
