@@ -1,9 +1,6 @@
 using System.Text.Json;
 using BlazorSession.Testing;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Options;
+using BlazorSession.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BlazorSession.Tests.Library;
@@ -14,9 +11,12 @@ namespace BlazorSession.Tests.Library;
 /// </summary>
 public class PermanentSessionTests
 {
-    private static readonly TimeSpan RememberFor = TimeSpan.FromDays(30);
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
-    private readonly InMemoryBrowserStorage _localStorage = new();
+    private static readonly TimeSpan RememberFor = SessionHarness.RememberFor;
+    private readonly SessionHarness _browser = new();
+
+    private FakeTimeProvider Clock => _browser.Clock;
+
+    private InMemoryBrowserStorage LocalStorage => _browser.Browser;
 
     [Fact]
     public async Task MadePermanent_TheValuesMoveToTheBrowser_AndANewTabSharesThem()
@@ -27,9 +27,9 @@ public class PermanentSessionTests
         await first.SetPermanentAsync(true);
 
         Assert.True(first.IsPermanent);
-        Assert.Equal(_clock.GetUtcNow() + RememberFor, first.PermanentUntil);
+        Assert.Equal(Clock.GetUtcNow() + RememberFor, first.PermanentUntil);
         Assert.Empty(firstTab.StoredKeys);
-        Assert.Equal([BrowserSession.StorageKey], _localStorage.StoredKeys);
+        Assert.Equal([BrowserSession.StorageKey], LocalStorage.StoredKeys);
         var (second, _) = OpenTab();
         await second.LoadAsync();
         Assert.True(second.IsPermanent);
@@ -43,18 +43,18 @@ public class PermanentSessionTests
         await first.SetPermanentAsync(true);
         await first.SetAsync("username", "Ada");
 
-        _clock.Advance(RememberFor);
+        Clock.Advance(RememberFor);
         var (stillThere, _) = OpenTab();
         await stillThere.LoadAsync();
         Assert.Equal("Ada", stillThere.Get<string>("username"));
 
-        _clock.Advance(TimeSpan.FromTicks(1));
+        Clock.Advance(TimeSpan.FromTicks(1));
         var (ended, _) = OpenTab();
         await ended.LoadAsync();
         Assert.True(ended.IsLoaded);
         Assert.False(ended.IsPermanent);
         Assert.Empty(ended.Keys);
-        Assert.Empty(_localStorage.StoredKeys);
+        Assert.Empty(LocalStorage.StoredKeys);
     }
 
     [Fact]
@@ -62,12 +62,12 @@ public class PermanentSessionTests
     {
         var (tab, _) = OpenTab();
         await tab.SetPermanentAsync(true);
-        _clock.Advance(TimeSpan.FromDays(20));
+        Clock.Advance(TimeSpan.FromDays(20));
 
         await tab.SetAsync("visits", 1);
 
-        Assert.Equal(_clock.GetUtcNow() + RememberFor, tab.PermanentUntil);
-        _clock.Advance(TimeSpan.FromDays(20));
+        Assert.Equal(Clock.GetUtcNow() + RememberFor, tab.PermanentUntil);
+        Clock.Advance(TimeSpan.FromDays(20));
         var (later, _) = OpenTab();
         await later.LoadAsync();
         Assert.Equal(1, later.Get<int>("visits"));
@@ -120,7 +120,7 @@ public class PermanentSessionTests
 
         Assert.Empty(first.Keys);
         Assert.False(first.IsPermanent);
-        Assert.Empty(_localStorage.StoredKeys);
+        Assert.Empty(LocalStorage.StoredKeys);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public class PermanentSessionTests
         await own.ClearAsync();
         await sharing.FollowPermanentSessionAsync();
 
-        Assert.Empty(_localStorage.StoredKeys);
+        Assert.Empty(LocalStorage.StoredKeys);
         Assert.Empty(ownStorage.StoredKeys);
         Assert.Empty(sharing.Keys);
         Assert.False(sharing.IsPermanent);
@@ -165,17 +165,17 @@ public class PermanentSessionTests
     public async Task APermanentDocumentWithNoExpiry_ReadsAsEnded_IsDeleted_AndLogged()
     {
         // What a forged or hand-edited document would be: values, and no "expires" to end them.
-        await _localStorage.SetAsync(BrowserSession.StorageKey,
+        await LocalStorage.SetAsync(BrowserSession.StorageKey,
             JsonDocument.Parse("""{"v":1,"values":{"username":"Forever Fay"}}""").RootElement);
-        var logger = new FakeLogger<BrowserSession>();
-        var (tab, _) = OpenTab(logger: logger);
+        var logger = _browser.Logger;
+        var (tab, _) = OpenTab();
 
         await tab.LoadAsync();
 
         Assert.True(tab.IsLoaded);
         Assert.False(tab.IsPermanent);
         Assert.Empty(tab.Keys);
-        Assert.Empty(_localStorage.StoredKeys);
+        Assert.Empty(LocalStorage.StoredKeys);
         var logged = Assert.Single(logger.Collector.GetSnapshot(), record => record.Id.Name == "PermanentSessionEnded");
         Assert.Contains("no expiry", logged.Message);
         Assert.DoesNotContain("Fay", logged.Message);
@@ -203,14 +203,14 @@ public class PermanentSessionTests
     {
         var (tab, tabStorage) = OpenTab();
         await tab.SetAsync("username", "Ada");
-        var (tabWrites, browserWrites, changes) = (tabStorage.WriteCount, _localStorage.WriteCount, 0);
+        var (tabWrites, browserWrites, changes) = (tabStorage.WriteCount, LocalStorage.WriteCount, 0);
         tab.Changed += () => changes++;
 
         await tab.SetAsync("username", "Grace", permanent: true);
 
         Assert.True(tab.IsPermanent);
         Assert.Equal("Grace", tab.Get<string>("username"));
-        Assert.Equal((tabWrites + 1, browserWrites + 1, 1), (tabStorage.WriteCount, _localStorage.WriteCount, changes));
+        Assert.Equal((tabWrites + 1, browserWrites + 1, 1), (tabStorage.WriteCount, LocalStorage.WriteCount, changes));
         Assert.Empty(tabStorage.StoredKeys);
         var (other, _) = OpenTab();
         await other.LoadAsync();
@@ -222,12 +222,12 @@ public class PermanentSessionTests
     {
         var (tab, tabStorage) = OpenTab();
         await tab.SetAsync("username", "Ada", permanent: true);
-        var browserWrites = _localStorage.WriteCount;
+        var browserWrites = LocalStorage.WriteCount;
 
         await tab.SetAsync("username", "Only Mine", permanent: false);
 
         Assert.False(tab.IsPermanent);
-        Assert.Equal((1, browserWrites), (tabStorage.WriteCount, _localStorage.WriteCount));
+        Assert.Equal((1, browserWrites), (tabStorage.WriteCount, LocalStorage.WriteCount));
         var (other, _) = OpenTab();
         await other.LoadAsync();
         Assert.Equal("Ada", other.Get<string>("username"));
@@ -254,13 +254,13 @@ public class PermanentSessionTests
     {
         var (tab, tabStorage) = OpenTab();
         await tab.SetAsync("username", "Bob");
-        _localStorage.PutUnreadable(BrowserSession.StorageKey);
+        LocalStorage.PutUnreadable(BrowserSession.StorageKey);
 
         var (reloaded, _) = OpenTab(tabStorage);
         await reloaded.LoadAsync();
 
         Assert.Equal("Bob", reloaded.Get<string>("username"));
-        Assert.Empty(_localStorage.StoredKeys);
+        Assert.Empty(LocalStorage.StoredKeys);
     }
 
     [Fact]
@@ -280,12 +280,9 @@ public class PermanentSessionTests
     }
 
     // A tab of the browser: its own sessionStorage (a reload keeps it: pass it again), the shared localStorage.
-    private (BrowserSession Session, InMemoryBrowserStorage SessionStorage) OpenTab(
-        InMemoryBrowserStorage? sessionStorage = null, ILogger<BrowserSession>? logger = null)
+    private (BrowserSession Session, InMemoryBrowserStorage SessionStorage) OpenTab(InMemoryBrowserStorage? sessionStorage = null)
     {
         sessionStorage ??= new InMemoryBrowserStorage();
-        var options = Options.Create(new BrowserSessionOptions { RememberFor = RememberFor });
-        return (new BrowserSession(sessionStorage, _localStorage, options, _clock, logger ?? NullLogger<BrowserSession>.Instance),
-            sessionStorage);
+        return (_browser.OpenTab(sessionStorage).Session, sessionStorage);
     }
 }
