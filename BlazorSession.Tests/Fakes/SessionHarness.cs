@@ -1,6 +1,9 @@
 using System.Diagnostics.Metrics;
 using BlazorSession.App.Session;
+using BlazorSession.Storage;
 using BlazorSession.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -29,11 +32,19 @@ internal sealed class SessionHarness
 
     public IMeterFactory Meters { get; } = TestMeters.CreateFactory();
 
+    /// <summary>
+    /// The tests' one way to make a session by hand (the library makes it in <c>AddBrowserSession</c>): over the two
+    /// places given, in-memory, server-stored or the framework's protected storage.
+    /// </summary>
+    public static BrowserSession Create(IBrowserStorage tab, IBrowserStorage browser, BrowserSessionOptions? options = null,
+        TimeProvider? clock = null, ILogger<BrowserSession>? logger = null, IMeterFactory? meters = null) =>
+        new(tab, browser, Microsoft.Extensions.Options.Options.Create(options ?? new BrowserSessionOptions()),
+            clock ?? TimeProvider.System, logger ?? NullLogger<BrowserSession>.Instance, meters);
+
     /// <summary>A circuit of this browser's first tab (<see cref="Tab"/>), or of the tab given.</summary>
     public HarnessTab OpenTab(InMemoryBrowserStorage? tab = null)
     {
-        var session = new BrowserSession(tab ?? Tab, Browser, Microsoft.Extensions.Options.Options.Create(Options), Clock,
-            Logger, Meters);
+        var session = Create(tab ?? Tab, Browser, Options, Clock, Logger, Meters);
         return new HarnessTab(session, new UsernameSession(session, new SessionMetrics(Meters)));
     }
 

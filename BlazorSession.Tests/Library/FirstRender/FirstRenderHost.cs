@@ -10,9 +10,7 @@ using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace BlazorSession.Tests.Library.FirstRender;
@@ -100,10 +98,10 @@ internal sealed partial class FirstRenderHost : IAsyncDisposable
     {
         var browser = new RecordingJSRuntime();
         var dataProtection = _app.Services.GetRequiredService<IDataProtectionProvider>();
-        var session = new BrowserSession(
+        var session = SessionHarness.Create(
             new ProtectedBrowserStorageAdapter(new ProtectedSessionStorage(browser, dataProtection)),
             new ProtectedBrowserStorageAdapter(new ProtectedLocalStorage(browser, dataProtection)),
-            Options.Create(new BrowserSessionOptions()), clock, NullLogger<BrowserSession>.Instance);
+            clock: clock);
         foreach (var (key, value) in values)
         {
             await session.SetAsync(key, value, permanent: place == BrowserStoragePlace.Browser);

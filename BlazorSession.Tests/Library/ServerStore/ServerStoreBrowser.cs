@@ -5,7 +5,6 @@ using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BlazorSession.Tests.Library.ServerStore;
@@ -60,13 +59,11 @@ internal sealed class ServerStoreBrowser : IDisposable
             store.MaxSessionBytes = MaxSessionBytes;
             store.IdleTimeout = IdleTimeout;
         });
-        var session = new BrowserSession(
+        var session = SessionHarness.Create(
             new ServerStoredPlace(sessionStorage, permanent: false, Store, _locks, IdleTimeout, logger),
             new ServerStoredPlace(LocalStorage, permanent: true, Store, _locks, IdleTimeout, logger),
-            Options.Create(options), Clock, NullLogger<BrowserSession>.Instance)
-        {
-            SignInKey = signInKey,
-        };
+            options, Clock);
+        session.SignInKey = signInKey;
         return (session, sessionStorage);
     }
 
