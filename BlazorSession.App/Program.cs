@@ -18,6 +18,7 @@ builder.Services.AddBehindProxy();
 builder.Services.AddAppHealthChecks(builder.Configuration);
 builder.Services.AddAppTelemetry(builder.Configuration);
 builder.Services.AddLoadTestDiagnostics(builder.Configuration);
+builder.Services.AddCircuitCapacity(builder.Configuration);
 
 var app = builder.Build();
 
@@ -27,6 +28,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 app.UseSecurityHeaders();
+app.UseCircuitCapacity();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthorization();
 app.UseBrowserSession();
