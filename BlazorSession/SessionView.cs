@@ -84,22 +84,9 @@ public sealed class SessionView : ComponentBase, IDisposable
 
     private void OnSessionChanged(SessionChange change)
     {
-        if (Session.Status != _shown || Keys is null || Concerns(change))
+        if (Session.Status != _shown || Keys is null || change.Keys.Overlaps(Keys))
         {
             _ = InvokeAsync(StateHasChanged);
         }
-    }
-
-    private bool Concerns(SessionChange change)
-    {
-        foreach (var key in Keys!)
-        {
-            if (change.Keys.Contains(key))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

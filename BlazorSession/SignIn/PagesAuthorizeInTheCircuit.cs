@@ -23,7 +23,7 @@ internal sealed class PagesAuthorizeInTheCircuit(IAuthenticationSchemeProvider s
     IAuthorizationMiddlewareResultHandler? appsOwn = null) : IAuthorizationMiddlewareResultHandler
 {
     /// <summary>The key the app's own handler is kept under, beside this one.</summary>
-    public const string AppsOwnKey = "BlazorSession.AppsOwnHandler";
+    public const string AppsOwnKey = "BlazorSession: the application's own handler";
 
     private readonly AuthorizationMiddlewareResultHandler _usual = new();
 
