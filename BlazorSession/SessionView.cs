@@ -45,12 +45,29 @@ public sealed class SessionView : ComponentBase, IDisposable
 
     public void Dispose() => Session.KeysChanged -= OnSessionChanged;
 
-    protected override void OnInitialized() => Session.KeysChanged += OnSessionChanged;
+    protected override void OnInitialized()
+    {
+        Session.KeysChanged += OnSessionChanged;
+        if (RendererInfo.IsInteractive)
+        {
+            _ = ReadAsync();
+        }
+    }
 
     // The circuit has usually started the read already (it starts as the circuit opens); this shares it. A prerender
-    // has no browser to read.
-    protected override Task OnInitializedAsync() =>
-        RendererInfo.IsInteractive ? Session.LoadAsync() : Task.CompletedTask;
+    // has no browser to read. The read's end raises KeysChanged, which renders this view: awaited in
+    // OnInitializedAsync, it would render the view a second time with nothing new, one more batch for the browser.
+    private async Task ReadAsync()
+    {
+        try
+        {
+            await Session.LoadAsync();
+        }
+        catch (Exception exception)
+        {
+            await DispatchExceptionAsync(exception);
+        }
+    }
 
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
