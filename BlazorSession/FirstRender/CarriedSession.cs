@@ -58,6 +58,10 @@ internal sealed record CarriedSession(string? TabId, CarriedTab Tab, string? Own
         cookies.Keys.Any(name => name.StartsWith(CarrierCookies.Permanent, StringComparison.Ordinal)
             || HandoffTabId(name) is not null);
 
+    /// <summary>Whether any cookie of <paramref name="cookies"/> is a tab's handoff.</summary>
+    public static bool AnyHandoffIn(IRequestCookieCollection cookies) =>
+        cookies.Keys.Any(name => name.StartsWith(CarrierCookies.TabPrefix, StringComparison.Ordinal) && HandoffTabId(name) is not null);
+
     // The tab id in a handoff's (or a saved session's) cookie name, of any of its chunks.
     private static string? HandoffTabId(string name)
     {

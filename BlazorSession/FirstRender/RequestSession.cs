@@ -50,11 +50,26 @@ internal sealed class RequestSession(IDataProtectionProvider dataProtection)
         // Only the request for a page uses the handoff it carried; a file, a fetch or the circuit's connection, sent
         // while a tab is leaving its page, must not expire that tab's handoff before its own request has left.
         CarriesASession = CarriedSession.AnyIn(context.Request.Cookies);
-        if (CarriesASession && IsForAPage(context.Request))
+        var forAPage = IsForAPage(context.Request);
+        if (CarriesASession && forAPage)
         {
             SendBackWhenTheResponseStarts();
         }
+
+        if (forAPage && HttpMethods.IsGet(context.Request.Method) && !CarriedSession.AnyHandoffIn(context.Request.Cookies))
+        {
+            context.Response.Headers.Append("Server-Timing", RenderedWithoutAHandoff);
+        }
     }
+
+    /// <summary>
+    /// Tells the page that its request carried no tab's handoff, so it was rendered as a new tab's. A request the browser
+    /// starts itself (a reload, an address typed) can leave before the handoff cookie written as the tab left its page
+    /// has reached the browser's cookie store; the tab's script then finds that handoff still unexpired and loads the
+    /// page once more (wwwroot/BlazorSession.lib.module.js, which reads this value). Only for a GET, which can be
+    /// loaded again.
+    /// </summary>
+    internal const string RenderedWithoutAHandoff = "blazor-session;desc=\"no-handoff\"";
 
     // A navigation, or Blazor's enhanced navigation and form posts (fetches that ask for a page's HTML).
     private static bool IsForAPage(HttpRequest request) =>

@@ -10,6 +10,7 @@ const storageKey = "blazor-session";
 const handoffIdKey = "blazor-session.handoff-id";
 const tabPrefix = "blazor-session.tab.";
 const savedPrefix = "blazor-session.saved.";
+const loadedAgainKey = "blazor-session.loaded-again";
 const permanentName = "blazor-session.permanent";
 const permanentSavedName = "blazor-session.permanent-saved";
 const noSession = "-";
@@ -159,6 +160,31 @@ function handOver() {
     writeChunked(jar, tabPrefix + id, carried, `; Max-Age=${handoffSeconds}; SameSite=Strict`);
 }
 
+// The server says in Server-Timing when a page's request carried no tab's handoff (RequestSession.cs). Browsers give
+// Server-Timing to a page only in a secure context (HTTPS, or localhost); elsewhere this finds nothing.
+function renderedWithoutAHandoff() {
+    const [navigation] = performance.getEntriesByType("navigation");
+    return navigation?.serverTiming?.some(timing => timing.name === "blazor-session" && timing.description === "no-handoff") === true;
+}
+
+// A request the browser starts itself (a reload, an address typed) can leave before the handoff cookie written as the
+// tab left its last page has reached the cookie store: the page was then rendered as a new tab's, and the handoff,
+// which the response would have expired, is still here. The page is loaded once more, now that the cookie is there;
+// once only, so that a browser that never sends it does not load the page forever. A tab with nothing of its own
+// handed over "-", which renders as a new tab does: nothing to load again.
+function loadAgainIfTheHandoffMissedItsRequest(jar) {
+    if (sessionStorage.getItem(loadedAgainKey) !== null) {
+        sessionStorage.removeItem(loadedAgainKey);
+        return;
+    }
+    const id = sessionStorage.getItem(handoffIdKey);
+    const handedOver = id === null ? null : readChunked(jar, tabPrefix + id);
+    if (handedOver !== null && handedOver !== noSession && renderedWithoutAHandoff()) {
+        sessionStorage.setItem(loadedAgainKey, id);
+        location.reload();
+    }
+}
+
 let started = false;
 
 function start() {
@@ -179,6 +205,8 @@ function start() {
             followPermanentSession(readCookies());
         }
     });
+    // Last, once the tab hands over as it leaves: the second load must carry a handoff.
+    loadAgainIfTheHandoffMissedItsRequest(readCookies());
 }
 
 // After a circuit changed the permanent session (blazor-session.js): a new tab's first request then carries it.

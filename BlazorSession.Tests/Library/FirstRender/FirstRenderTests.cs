@@ -37,6 +37,27 @@ public sealed class FirstRenderTests : IAsyncLifetime
         Assert.DoesNotContain(name, _host.Cookies.Keys);
     }
 
+    [Theory]
+    [InlineData("GET", false, true)]
+    [InlineData("GET", true, false)]
+    // A post is never loaded again by the tab's script: its response must not ask for it.
+    [InlineData("POST", false, false)]
+    public async Task APageRenderedWithoutAHandoff_SaysSoInServerTiming_ForTheTabsScript(string method, bool withAHandoff, bool said)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), FirstRenderHost.Page);
+        request.Headers.Add("Sec-Fetch-Mode", "navigate");
+        if (withAHandoff)
+        {
+            var (name, value) = FirstRenderHost.Handoff(FirstRenderHost.NewTabId(), CarrierCookies.NoSession);
+            request.Headers.Add("Cookie", $"{name}={value}");
+        }
+
+        using var response = await _host.Client.SendAsync(request);
+
+        var timings = response.Headers.TryGetValues("Server-Timing", out var values) ? values.ToList() : [];
+        Assert.Equal(said, timings.Contains("blazor-session;desc=\"no-handoff\""));
+    }
+
     [Fact]
     public async Task ARequestThatIsNotForAPage_LeavesTheHandoffForThePagesOwnRequest()
     {
