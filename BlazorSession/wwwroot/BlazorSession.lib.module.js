@@ -124,8 +124,7 @@ function followPermanentSession(jar) {
 }
 
 // Stores in this tab what the server changed while rendering the page just shown.
-function storeWhatTheServerSaved() {
-    const jar = readCookies();
+function storeWhatTheServerSaved(jar) {
     const id = sessionStorage.getItem(handoffIdKey);
     const saved = id === null ? null : readChunked(jar, savedPrefix + id);
     if (saved !== null) {
@@ -192,7 +191,9 @@ function start() {
         return;
     }
     started = true;
-    storeWhatTheServerSaved();
+    // Read once for both uses below: reading document.cookie asks the browser's cookie store and waits for it.
+    const jar = readCookies();
+    storeWhatTheServerSaved(jar);
     window.addEventListener("beforeunload", handOver);
     window.addEventListener("storage", event => {
         if (event.storageArea === localStorage && (event.key === storageKey || event.key === null)) {
@@ -206,7 +207,7 @@ function start() {
         }
     });
     // Last, once the tab hands over as it leaves: the second load must carry a handoff.
-    loadAgainIfTheHandoffMissedItsRequest(readCookies());
+    loadAgainIfTheHandoffMissedItsRequest(jar);
 }
 
 // After a circuit changed the permanent session (blazor-session.js): a new tab's first request then carries it.
@@ -223,5 +224,5 @@ export function afterWebStarted(blazor) {
     start();
     // Enhanced navigation and enhanced form posts are fetches, not page loads: no beforeunload, no new module.
     blazor.addEventListener("enhancednavigationstart", handOver);
-    blazor.addEventListener("enhancedload", storeWhatTheServerSaved);
+    blazor.addEventListener("enhancedload", () => storeWhatTheServerSaved(readCookies()));
 }
