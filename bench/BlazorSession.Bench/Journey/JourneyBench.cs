@@ -103,11 +103,11 @@ internal static class JourneyBench
         Samples(results).ToDictionary(step => step.Key, step => (IReadOnlyDictionary<string, Percentiles>)step.Value.ToDictionary(
             app => app.Key, app => Percentiles.Of([.. app.Value])));
 
-    /// <summary>Median of each numeric measure, per Blazor app (Flask has no circuit and no load phases recorded).</summary>
+    /// <summary>Median of each numeric measure, per app that recorded any (Flask has no circuit traffic).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Medians<T>(JourneyResults results,
         Func<JourneySample, IReadOnlyDictionary<string, T>> measures, Func<T, double> toDouble) =>
         results.Apps
-            .Where(app => app != AppUnderTest.FlaskName)
+            .Where(app => results.Samples[app].Any(sample => measures(sample).Count > 0))
             .ToDictionary(app => app, app => (IReadOnlyDictionary<string, double>)results.Samples[app]
                 .SelectMany(sample => measures(sample).Select(measure => (measure.Key, Value: toDouble(measure.Value))))
                 .GroupBy(measure => measure.Key)

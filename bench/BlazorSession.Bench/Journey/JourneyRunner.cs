@@ -57,10 +57,7 @@ internal sealed class JourneyRunner(IBrowser browser, AppUnderTest app)
 
         // Read once typing is over, so that reading does not delay the start of typing.
         var phases = new Dictionary<string, double>();
-        if (!app.IsFlask)
-        {
-            await ReadLoadPhasesAsync(page, "load", loaded, "interactive", phases);
-        }
+        await ReadLoadPhasesAsync(page, "load", loaded, "interactive", phases);
 
         await page.BringToFrontAsync();
         var confirmed = await ActAndWaitForMarkAsync(page, "confirmed", () =>
@@ -78,10 +75,7 @@ internal sealed class JourneyRunner(IBrowser browser, AppUnderTest app)
         var reloaded = await ActAndWaitForMarkAsync(page, "nameShown", () =>
             page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit }));
         steps[Steps.ReloadToShown] = reloaded.Mark - reloaded.NavigationStart;
-        if (!app.IsFlask)
-        {
-            await ReadLoadPhasesAsync(page, "reload", reloaded, "name_shown", phases);
-        }
+        await ReadLoadPhasesAsync(page, "reload", reloaded, "name_shown", phases);
         await ExpectNameAsync(page, username);
 
         return new JourneySample(steps, phases, traffic);
@@ -135,13 +129,15 @@ internal sealed class JourneyRunner(IBrowser browser, AppUnderTest app)
     }
 
     /// <summary>
-    /// Milestones of a page load, from navigation and resource timing and the probe's socket marks, read once the
-    /// document is loaded and the circuit has rendered: the step itself ends before the parser and the circuit do.
+    /// Milestones of a page load, from navigation and resource timing and the probe's marks, read once the document is
+    /// loaded and (ours) the circuit has rendered: the step itself ends before the parser and the circuit do. Flask's
+    /// page has the navigation's milestones only, so that a reload's can be set beside ours.
     /// </summary>
-    private static async Task ReadLoadPhasesAsync(IPage page, string load, ProbeMark end, string endName,
+    private async Task ReadLoadPhasesAsync(IPage page, string load, ProbeMark end, string endName,
         Dictionary<string, double> phases)
     {
-        await page.WaitForFunctionAsync("() => document.readyState === 'complete' && __bench.marks.firstRenderBatch !== undefined",
+        var loaded = app.IsFlask ? "true" : "__bench.marks.firstRenderBatch !== undefined";
+        await page.WaitForFunctionAsync($"() => document.readyState === 'complete' && {loaded}",
             null, new() { Timeout = (float)StepTimeout.TotalMilliseconds, PollingInterval = 20 });
         var timing = await page.EvaluateAsync<JsonElement>("""
             () => {
@@ -152,7 +148,12 @@ internal sealed class JourneyRunner(IBrowser browser, AppUnderTest app)
                 const marks = __bench.marks, start = __bench.navigationStart;
                 const since = at => at === undefined ? null : at - start;
                 return {
+                    // A reload's request leaves once the page left has answered beforeunload.
+                    request_sent: navigation.requestStart,
                     html_received: navigation.responseEnd,
+                    // Same-origin only: the page left ran its unload handlers as this document was committed.
+                    previous_page_unloaded: navigation.unloadEventEnd || null,
+                    document_created: since(marks.documentCreated),
                     script_requested: script?.requestStart || null,
                     script_first_byte: script?.responseStart || null,
                     script_received: script?.responseEnd ?? null,

@@ -19,8 +19,8 @@ internal static class Steps
 /// <summary>One journey through one app.</summary>
 /// <param name="Steps">Step name → duration in milliseconds, timed in the page.</param>
 /// <param name="Phases">
-/// When the first load reached each milestone, in milliseconds from navigation start (HTML received, script
-/// loaded, socket open, first render batch...), to see where the load time goes.
+/// When the first load and the reload reached each milestone, in milliseconds from navigation start (request sent,
+/// HTML received, document created, script loaded, socket open, first render batch...), to see where the time goes.
 /// </param>
 /// <param name="SaveTraffic">Circuit messages caused by one save, by name and direction (empty for Flask).</param>
 internal sealed record JourneySample(
